@@ -1,0 +1,172 @@
+package dev.bootcj.ostree;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.bootcj.glib.GCollections;
+import dev.bootcj.glib.GErrors;
+import dev.bootcj.glib.GFiles;
+import dev.bootcj.glib.GLibException;
+import dev.bootcj.glib.GStrings;
+import dev.bootcj.glib.Owned;
+import dev.bootcj.glib.Variants;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An ostree repository ({@code OstreeRepo}). Open with {@link #open(Path)} or {@link #create(Path, RepoMode)};
+ * close to drop the reference. Not thread-safe: confine one instance to one thread.
+ * {@snippet :
+ * try (OstreeRepo repo = OstreeRepo.open(Path.of("/sysroot/ostree/repo"))) {
+ *     Optional<String> commit = repo.resolveRev("ostree/container/image/...", true);
+ * }
+ * }
+ */
+public final class OstreeRepo implements AutoCloseable {
+    private final Owned repo;
+    private final String description;
+
+    private OstreeRepo(Owned repo, String description) {
+        this.repo = repo;
+        this.description = description;
+    }
+
+    /** Opens an existing repository. */
+    public static OstreeRepo open(Path path) throws GLibException {
+        Owned repo;
+        try (Owned file = GFiles.forPath(path)) {
+            repo = Owned.gobject(LibOstree.ostree_repo_new(file.get()), "OstreeRepo " + path);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_repo_open(repo.get(), MemorySegment.NULL, error), error,
+                    "opening ostree repository " + path);
+        } catch (GLibException e) {
+            repo.close();
+            throw e;
+        }
+        return new OstreeRepo(repo, "repository " + path);
+    }
+
+    /** Creates (or opens, if it exists with the same mode) a repository. */
+    public static OstreeRepo create(Path path, RepoMode mode) throws GLibException {
+        Owned repo;
+        try (Owned file = GFiles.forPath(path)) {
+            repo = Owned.gobject(LibOstree.ostree_repo_new(file.get()), "OstreeRepo " + path);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_repo_create(repo.get(), mode.value(), MemorySegment.NULL, error), error,
+                    "creating ostree repository " + path);
+        } catch (GLibException e) {
+            repo.close();
+            throw e;
+        }
+        return new OstreeRepo(repo, "repository " + path);
+    }
+
+    /** Wraps a repo the sysroot owns, taking a reference of our own. */
+    static OstreeRepo borrowed(MemorySegment pointer, String description) {
+        return new OstreeRepo(Owned.refGObject(pointer, "OstreeRepo"), description);
+    }
+
+    MemorySegment pointer() {
+        return repo.get();
+    }
+
+    /** The repository mode. */
+    public RepoMode mode() {
+        return RepoMode.of(LibOstree.ostree_repo_get_mode(repo.get()));
+    }
+
+    /** The {@code sysroot.bootloader} setting ({@code auto} when unset). */
+    public String bootloader() {
+        return GStrings.peek(LibOstree.ostree_repo_get_bootloader(repo.get()));
+    }
+
+    /** Resolves a ref or checksum; empty if it does not exist and {@code allowMissing}. */
+    public Optional<String> resolveRev(String refspec, boolean allowMissing) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            GErrors.check(LibOstree.ostree_repo_resolve_rev(repo.get(), arena.allocateFrom(refspec),
+                    allowMissing ? 1 : 0, out, error), error, "resolving " + refspec + " in " + description);
+            return Optional.ofNullable(GStrings.take(out.get(ADDRESS, 0)));
+        }
+    }
+
+    /** Local refs (full names) starting with {@code prefix} (null for all), mapped to their checksums. */
+    public Map<String, String> listRefs(String prefix) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment p = prefix == null ? MemorySegment.NULL : arena.allocateFrom(prefix);
+            GErrors.check(LibOstree.ostree_repo_list_refs_ext(repo.get(), p, out, 2 /* EXCLUDE_REMOTES */,
+                    MemorySegment.NULL, error), error, "listing refs of " + description);
+            MemorySegment table = out.get(ADDRESS, 0);
+            try {
+                return GCollections.stringMap(table);
+            } finally {
+                GCollections.unrefHashTable(table);
+            }
+        }
+    }
+
+    /** Loads a commit object. */
+    public Commit loadCommit(String checksum) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment state = arena.allocate(JAVA_INT);
+            GErrors.check(LibOstree.ostree_repo_load_commit(repo.get(), arena.allocateFrom(checksum), out, state,
+                    error), error, "loading commit " + checksum + " from " + description);
+            MemorySegment commit = out.get(ADDRESS, 0);
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> metadata = (Map<String, Object>) Variants.child(commit, 0, Variants::toJava);
+                String parent = GStrings.take(LibOstree.ostree_commit_get_parent(commit));
+                String subject = Variants.child(commit, 3, v -> (String) Variants.toJava(v));
+                String body = Variants.child(commit, 4, v -> (String) Variants.toJava(v));
+                long seconds = LibOstree.ostree_commit_get_timestamp(commit);
+                return new Commit(checksum, metadata, parent, subject, body, Instant.ofEpochSecond(seconds));
+            } finally {
+                Variants.unref(commit);
+            }
+        }
+    }
+
+    /** Detached metadata of a commit (empty map if none). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> detachedMetadata(String checksum) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            GErrors.check(LibOstree.ostree_repo_read_commit_detached_metadata(repo.get(),
+                    arena.allocateFrom(checksum), out, MemorySegment.NULL, error), error,
+                    "reading detached metadata of " + checksum);
+            MemorySegment v = out.get(ADDRESS, 0);
+            if (v.equals(MemorySegment.NULL)) {
+                return Map.of();
+            }
+            try {
+                return (Map<String, Object>) Variants.toJava(v);
+            } finally {
+                Variants.unref(v);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
