@@ -1,0 +1,18 @@
+package dev.bootcj.shell;
+
+import dev.bootcj.shell.command.Command;
+import dev.bootcj.shell.command.HelpCommand;
+import dev.bootcj.shell.command.StatusCommand;
+import java.util.List;
+
+/** The ordered list of every verb: the one registry behind dispatch, help and completion. */
+final class Verbs {
+    private Verbs() {
+    }
+
+    static List<Command> all() {
+        return List.of(
+                new StatusCommand(),
+                new HelpCommand());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.bootcj.shell.command;
+
+import dev.bootcj.shell.args.Option;
+import dev.bootcj.shell.args.ParsedArgs;
+import dev.bootcj.shell.args.UsageException;
+import dev.bootcj.spec.Host;
+import dev.bootcj.spec.HostStatus;
+import dev.bootcj.status.HostStatusReader;
+import dev.bootcj.status.StatusFormat;
+import dev.bootcj.status.StatusRenderer;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code bootc status}: the host document of the booted system, or of {@code --sysroot DIR} offline. */
+public final class StatusCommand implements Command {
+    static final Option SYSROOT = Option.value("sysroot", "DIR",
+            "Act on the installed but not booted sysroot at DIR instead of the running system");
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String summary() {
+        return "Display status";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+                Option.value("format", "FORMAT", "The output format (default: humanreadable on a terminal, yaml otherwise)",
+                        "humanreadable", "yaml", "json"),
+                Option.value("format-version", "N", "The desired format version (0 and 1 both mean v1)"),
+                Option.flag("booted", "Only display the booted deployment"),
+                Option.flag("json", "Output in JSON format (same as --format=json)").hide(),
+                SYSROOT);
+    }
+
+    @Override
+    public int run(ParsedArgs args, Session session) throws Exception {
+        args.maxPositionals(0);
+        if (args.value("format-version").isPresent()) {
+            String v = args.value("format-version").get();
+            int version;
+            try {
+                version = Integer.parseUnsignedInt(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException("invalid value '" + v + "' for '--format-version <N>': not a number");
+            }
+            if (version > 1) {
+                throw new CommandFailedException("Unsupported format version: " + version);
+            }
+        }
+        StatusFormat format = args.value("format").map(StatusFormat::parse)
+                .orElse(args.has("json") ? StatusFormat.JSON
+                        : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML);
+        Path sysroot = sysroot(args, session);
+        Host host = HostStatusReader.read(sysroot, () -> session.err().println("Waiting for sysroot lock..."));
+        if (args.has("booted")) {
+            HostStatus s = host.status();
+            host = Host.of(host.spec(), new HostStatus(null, s.booted(), null, s.rollbackQueued(), s.type()));
+        }
+        Writer w = new OutputStreamWriter(session.out(), StandardCharsets.UTF_8);
+        StatusRenderer.render(host, format, w);
+        return Dispatcher.EXIT_OK;
+    }
+
+    static Path sysroot(ParsedArgs args, Session session) {
+        return args.value("sysroot").map(Path::of).orElse(session.sysroot());
+    }
+}
