@@ -5,6 +5,7 @@ module dev.bootcj.core {
     requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.fasterxml.jackson.dataformat.toml;
+    requires org.yaml.snakeyaml;
     requires org.slf4j;
     requires java.net.http;
 
