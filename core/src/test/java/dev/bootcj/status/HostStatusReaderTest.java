@@ -18,20 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Status of real sysroots built with the ostree CLI, compared with this project's fixture files. */
 class HostStatusReaderTest {
-    static final String DIGEST_1 = "sha256:" + "1".repeat(64);
-    static final String DIGEST_2 = "sha256:" + "2".repeat(64);
+    static final String DIGEST_1 = SysrootFixture.DIGEST_1;
 
     @TempDir
     Path tmp;
 
-    /** Two image deployments (registry and oci), the older one pinned; returns {A, B} checksums. */
     static String[] twoImages(SysrootFixture s) throws Exception {
-        String a = s.commit("test/v1", SysrootFixture.imageMetadata(DIGEST_1, "1.0", "2024-05-01T10:00:00Z"), Map.of());
-        String b = s.commit("test/v2", SysrootFixture.imageMetadata(DIGEST_2, "2.0", "2024-06-01T08:30:00Z"), Map.of());
-        s.deploy(a, "[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/example/os:v1\n");
-        s.deploy(b, "[origin]\ncontainer-image-reference=ostree-unverified-image:oci:/var/mnt/osupdate:v2\n");
-        s.pin(1);
-        return new String[] {a, b};
+        return s.deployTwoImages();
     }
 
     @Test

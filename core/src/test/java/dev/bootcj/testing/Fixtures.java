@@ -13,9 +13,14 @@ public final class Fixtures {
 
     /** Loads {@code name} beside {@code owner}'s package and substitutes {@code vars}. */
     public static String load(Class<?> owner, String name, Map<String, String> vars) {
-        try (InputStream in = owner.getResourceAsStream(name)) {
+        return loadResource(owner.getPackageName().replace('.', '/') + "/" + name, vars);
+    }
+
+    /** Loads a class-path resource ({@code dev/bootcj/status/host-null.json}) and substitutes {@code vars}. */
+    public static String loadResource(String name, Map<String, String> vars) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new AssertionError("no fixture " + name + " beside " + owner.getName());
+                throw new AssertionError("no fixture " + name);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (var e : vars.entrySet()) {

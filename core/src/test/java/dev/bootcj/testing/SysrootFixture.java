@@ -117,6 +117,25 @@ public final class SysrootFixture {
         }
     }
 
+    /** Manifest digest of the first image of {@link #deployTwoImages()}. */
+    public static final String DIGEST_1 = "sha256:" + "1".repeat(64);
+    /** Manifest digest of the second image of {@link #deployTwoImages()}. */
+    public static final String DIGEST_2 = "sha256:" + "2".repeat(64);
+
+    /**
+     * Deploys two image commits: {@code quay.io/example/os:v1} (registry, version 1.0), then
+     * {@code /var/mnt/osupdate:v2} (oci, version 2.0) as the default, and pins the older one.
+     * Returns the two commit checksums, oldest first.
+     */
+    public String[] deployTwoImages() throws IOException {
+        String a = commit("test/v1", imageMetadata(DIGEST_1, "1.0", "2024-05-01T10:00:00Z"), Map.of());
+        String b = commit("test/v2", imageMetadata(DIGEST_2, "2.0", "2024-06-01T08:30:00Z"), Map.of());
+        deploy(a, "[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/example/os:v1\n");
+        deploy(b, "[origin]\ncontainer-image-reference=ostree-unverified-image:oci:/var/mnt/osupdate:v2\n");
+        pin(1);
+        return new String[] {a, b};
+    }
+
     /** Pins deployment {@code index}. */
     public void pin(int index) {
         ostree("admin", "pin", "--sysroot=" + root, Integer.toString(index));
