@@ -22,11 +22,11 @@ public final class BootcProcess {
 
     /** Runs {@code bootc args...}. */
     public static Tools.Result run(String... args) {
-        return run(null, args);
+        return runWithInput(null, args);
     }
 
     /** Runs {@code bootc args...} with {@code stdin}. */
-    public static Tools.Result run(String stdin, String... args) {
+    public static Tools.Result runWithInput(String stdin, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(launcher().toString());
         cmd.addAll(List.of(args));
