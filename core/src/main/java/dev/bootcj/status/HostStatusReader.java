@@ -73,6 +73,22 @@ public final class HostStatusReader {
         }
     }
 
+    /**
+     * Like {@link #read(Path, Runnable)} but never waits for the sysroot lock (for prompts and completion,
+     * which must not block behind a running upgrade).
+     */
+    public static Host readWithoutLock(Path path) throws IOException, BootcException {
+        boolean root = path.toAbsolutePath().normalize().equals(Path.of("/"));
+        if (root && !Files.exists(Path.of("/run/ostree-booted"))) {
+            return Host.empty();
+        }
+        try (OstreeSysroot sysroot = OstreeSysroot.open(path)) {
+            return read(sysroot);
+        } catch (NotASysrootException e) {
+            throw new SysrootException(e.getMessage(), e);
+        }
+    }
+
     /** The status of an open sysroot (for the deployment verbs, which hold it already). */
     @SuppressWarnings("exports")
     public static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {

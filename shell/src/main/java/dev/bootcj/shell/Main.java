@@ -4,8 +4,10 @@ import dev.bootcj.shell.command.Commands;
 import dev.bootcj.shell.command.Dispatcher;
 import dev.bootcj.shell.command.Help;
 import dev.bootcj.shell.command.Session;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,19 @@ public final class Main {
         System.exit(run(List.of(argv)));
     }
 
+    private static boolean isScript(String arg) {
+        Path p = Path.of(arg);
+        if (arg.startsWith("-") || !Files.isRegularFile(p)) {
+            return false;
+        }
+        try (var in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == '#' && head[1] == '!';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Runs {@code bootc argv...} and returns the exit code. */
     public static int run(List<String> argv) {
         List<String> args = new ArrayList<>(argv);
@@ -35,19 +50,21 @@ public final class Main {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null && System.console().isTerminal();
         Session session = new Session(out, err, terminal, verbose, Path.of(
-                System.getenv().getOrDefault("BOOTC_SYSROOT", "/")));
+                System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null);
         Dispatcher dispatcher = new Dispatcher(new Commands(Verbs.all()));
         if (!args.isEmpty() && (args.getFirst().equals("-V") || args.getFirst().equals("--version"))) {
             out.println("bootc " + VERSION + " (bootc for Java)");
             return Dispatcher.EXIT_OK;
         }
-        if (args.isEmpty() || args.getFirst().equals("-h") || args.getFirst().equals("--help")) {
-            if (args.isEmpty() && terminal) {
-                args = List.of("shell");
-            } else {
-                (args.isEmpty() ? err : out).print(Help.overview(dispatcher.commands()));
-                return args.isEmpty() ? Dispatcher.EXIT_USAGE : Dispatcher.EXIT_OK;
-            }
+        if (args.isEmpty()) {
+            // On a terminal: the interactive shell. Otherwise: a script on standard input.
+            args = List.of("shell");
+        } else if (args.getFirst().equals("-h") || args.getFirst().equals("--help")) {
+            out.print(Help.overview(dispatcher.commands()));
+            return Dispatcher.EXIT_OK;
+        } else if (isScript(args.getFirst())) {
+            // "#!/usr/bin/bootc" scripts: the kernel runs "bootc SCRIPT [ARGS]".
+            args = List.of("shell", "--file", args.getFirst());
         }
         return dispatcher.execute(args, session);
     }

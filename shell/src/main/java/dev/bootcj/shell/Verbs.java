@@ -1,7 +1,9 @@
 package dev.bootcj.shell;
 
 import dev.bootcj.shell.command.Command;
+import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
+import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
 import java.util.List;
 
@@ -13,6 +15,8 @@ final class Verbs {
     static List<Command> all() {
         return List.of(
                 new StatusCommand(),
-                new HelpCommand());
+                new ShellCommand(),
+                new HelpCommand(),
+                new ExitCommand());
     }
 }

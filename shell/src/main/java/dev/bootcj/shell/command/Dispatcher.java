@@ -28,6 +28,11 @@ public final class Dispatcher {
 
     public Dispatcher(Commands commands) {
         this.commands = commands;
+        for (Command c : commands.all()) {
+            if (c instanceof ShellCommand shell) {
+                shell.bind(this);
+            }
+        }
     }
 
     /** The registry. */
@@ -50,7 +55,7 @@ public final class Dispatcher {
             }
             return command.run(args, session);
         } catch (UsageException e) {
-            session.err().println("error: " + e.getMessage());
+            session.err().println(session.location() + "error: " + e.getMessage());
             session.err().println();
             session.err().println("Usage: " + (command == null ? "bootc <COMMAND>" : command.usage()));
             session.err().println();
@@ -58,17 +63,17 @@ public final class Dispatcher {
                     + (command == null ? "bootc --help" : "bootc " + command.name() + " --help") + "'.");
             return EXIT_USAGE;
         } catch (BootcException | IOException | CommandFailedException e) {
-            session.err().println("error: " + e.getMessage());
+            session.err().println(session.location() + "error: " + e.getMessage());
             if (session.verbose()) {
                 e.printStackTrace(session.err());
             }
             return EXIT_FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.err().println("error: interrupted");
+            session.err().println(session.location() + "error: interrupted");
             return EXIT_FAILED;
         } catch (Exception e) {
-            session.err().println("internal error: " + e);
+            session.err().println(session.location() + "internal error: " + e);
             if (session.verbose()) {
                 e.printStackTrace(session.err());
             } else {

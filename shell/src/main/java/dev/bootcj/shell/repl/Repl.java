@@ -1,0 +1,156 @@
+package dev.bootcj.shell.repl;
+
+import dev.bootcj.shell.args.UsageException;
+import dev.bootcj.shell.command.Dispatcher;
+import dev.bootcj.shell.command.ExitCommand;
+import dev.bootcj.shell.command.Session;
+import dev.bootcj.spec.Host;
+import dev.bootcj.spec.ImageStatus;
+import dev.bootcj.status.HostStatusReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interactive shell: the same verbs without the {@code bootc} prefix, completion from the command model,
+ * persistent history, Ctrl-C clears the line, Ctrl-D or {@code exit [code]} leaves. The prompt names the
+ * booted image and marks a staged update.
+ */
+public final class Repl {
+    private final Dispatcher dispatcher;
+
+    public Repl(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** The history file: {@code $XDG_STATE_HOME/bootc/history}, else {@code ~/.local/state/bootc/history}. */
+    public static Path historyFile() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isEmpty() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("bootc").resolve("history");
+    }
+
+    /** Runs until Ctrl-D or {@code exit}; returns the exit code. */
+    public int run(Session session) throws IOException {
+        Logger.getLogger("org.jline").setLevel(Level.OFF);
+        Path history = historyFile();
+        Files.createDirectories(history.getParent());
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+            Session shellSession = new Session(out, out, true, session.verbose(), session.sysroot(), null);
+            DefaultParser parser = new DefaultParser();
+            parser.setEofOnUnclosedQuote(true);
+            parser.setEofOnEscapedNewLine(true);
+            LineReader reader = LineReaderBuilder.builder()
+                    .appName("bootc")
+                    .terminal(terminal)
+                    .parser(parser)
+                    .completer(new CommandCompleter(dispatcher.commands(), () -> images(session),
+                            () -> List.of("booted", "staged", "rollback", "0", "1", "2")))
+                    .variable(LineReader.HISTORY_FILE, history)
+                    .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                    .build();
+            int last = Dispatcher.EXIT_OK;
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(session));
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return last;
+                }
+                List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+                if (words.isEmpty()) {
+                    continue;
+                }
+                if (words.getFirst().equals("bootc")) {
+                    words = words.subList(1, words.size());
+                }
+                if (!words.isEmpty() && words.getFirst().equals("exit")) {
+                    reader.getHistory().save();
+                    if (words.size() == 1) {
+                        return last;
+                    }
+                    try {
+                        return ExitCommand.code(words.get(1));
+                    } catch (UsageException e) {
+                        out.println("error: " + e.getMessage());
+                        last = Dispatcher.EXIT_USAGE;
+                        continue;
+                    }
+                }
+                last = dispatcher.execute(words, shellSession);
+                reader.getHistory().save();
+            }
+        }
+    }
+
+    /** {@code bootc [quay.io/x:1]> }, with {@code , staged y:2} when an update is staged. */
+    static String prompt(Session session) {
+        Host host;
+        try {
+            host = HostStatusReader.readWithoutLock(session.sysroot());
+        } catch (Exception e) {
+            return "bootc> ";
+        }
+        ImageStatus booted = host.status().booted() == null ? null : host.status().booted().image();
+        ImageStatus staged = host.status().staged() == null ? null : host.status().staged().image();
+        if (booted == null && staged == null) {
+            return "bootc> ";
+        }
+        StringBuilder p = new StringBuilder("bootc [");
+        p.append(booted == null ? "ostree" : booted.image().display());
+        if (staged != null) {
+            p.append(", staged ").append(staged.image().display());
+        }
+        return p.append("]> ").toString();
+    }
+
+    private static List<String> images(Session session) {
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            Host host = HostStatusReader.readWithoutLock(session.sysroot());
+            for (var e : new ArrayList<>(java.util.Arrays.asList(host.status().staged(), host.status().booted(),
+                    host.status().rollback()))) {
+                if (e != null && e.image() != null) {
+                    out.add(e.image().image().image());
+                }
+            }
+        } catch (Exception e) {
+            // no sysroot: offer nothing from it
+        }
+        try {
+            for (String line : Files.readAllLines(historyFile())) {
+                String[] words = line.replaceFirst("^\\d+:\\d+:", "").trim().split("\\s+");
+                for (int i = 0; i < words.length - 1; i++) {
+                    if (words[i].equals("switch") || words[i].equals("inspect")) {
+                        String last = words[words.length - 1];
+                        if (!last.startsWith("-")) {
+                            out.add(last);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no history yet
+        }
+        return new ArrayList<>(out);
+    }
+}
