@@ -70,8 +70,7 @@ final class CommandCompleter implements Completer {
         if (current.startsWith("-")) {
             for (Option o : command.options()) {
                 if (!o.hidden()) {
-                    candidates.add(new Candidate("--" + o.name(), "--" + o.name(), null, o.help(), null, null,
-                            !o.takesValue()));
+                    candidates.add(new Candidate("--" + o.name(), "--" + o.name(), null, o.help(), null, null, true));
                 }
             }
             candidates.add(new Candidate("--help"));

@@ -41,14 +41,18 @@ public final class Repl {
     /** The history file: {@code $XDG_STATE_HOME/bootc/history}, else {@code ~/.local/state/bootc/history}. */
     public static Path historyFile() {
         String state = System.getenv("XDG_STATE_HOME");
+        String home = System.getenv("HOME");
         Path base = state != null && !state.isEmpty() ? Path.of(state)
-                : Path.of(System.getProperty("user.home"), ".local", "state");
+                : Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"), ".local", "state");
         return base.resolve("bootc").resolve("history");
     }
 
     /** Runs until Ctrl-D or {@code exit}; returns the exit code. */
     public int run(Session session) throws IOException {
         Logger.getLogger("org.jline").setLevel(Level.OFF);
+        // JLine 4 probes grapheme-cluster support with terminal queries at start-up; with the exec provider the
+        // replies can arrive before raw mode and land in the first input line. We need no such probing.
+        System.setProperty("org.jline.terminal.graphemeCluster", "false");
         Path history = historyFile();
         Files.createDirectories(history.getParent());
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -66,6 +70,10 @@ public final class Repl {
                     .variable(LineReader.HISTORY_FILE, history)
                     .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                     .build();
+            // Ctrl-C outside line editing interrupts the running command (which cleans up and fails) and never
+            // ends the shell; inside line editing JLine turns it into UserInterruptException.
+            Thread shellThread = Thread.currentThread();
+            terminal.handle(Terminal.Signal.INT, signal -> shellThread.interrupt());
             int last = Dispatcher.EXIT_OK;
             while (true) {
                 String line;
@@ -97,6 +105,7 @@ public final class Repl {
                     }
                 }
                 last = dispatcher.execute(words, shellSession);
+                Thread.interrupted(); // a Ctrl-C that came after the command finished must not reach the next one
                 reader.getHistory().save();
             }
         }
