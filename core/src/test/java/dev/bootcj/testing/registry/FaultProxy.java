@@ -82,17 +82,8 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(Socket client) {
         try {
             if (cannedLeft.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
-                InputStream in = client.getInputStream();
-                // read the request head, then answer
-                int state = 0;
-                while (state < 4) {
-                    int b = in.read();
-                    if (b < 0) {
-                        break;
-                    }
-                    state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
-                            ? state + 1 : 0;
-                }
+                // Read the first chunk (an HTTP request head, or a TLS ClientHello), then answer.
+                client.getInputStream().read(new byte[16 * 1024]);
                 client.getOutputStream().write(canned.getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().flush();
                 cannedServed.incrementAndGet();
