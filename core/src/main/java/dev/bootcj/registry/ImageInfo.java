@@ -29,7 +29,7 @@ public record ImageInfo(String image, Digest digest, String mediaType, Digest in
         String notBootableReason) {
 
     public ImageInfo {
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
         layers = List.copyOf(layers);
     }
 
