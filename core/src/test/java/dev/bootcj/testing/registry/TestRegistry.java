@@ -43,14 +43,24 @@ public final class TestRegistry implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a registry whose files live under {@code workDir}. */
+    /** Starts a registry whose files live under {@code workDir}; {@code auth} selects htpasswd basic auth. */
     public static TestRegistry start(Path workDir, boolean tls, boolean auth) throws IOException {
+        return start(workDir, tls, auth, null);
+    }
+
+    /** Starts a registry that requires bearer tokens from {@code tokens}. */
+    public static TestRegistry startWithTokens(Path workDir, boolean tls, TestTokenServer tokens) throws IOException {
+        return start(workDir, tls, true, tokens);
+    }
+
+    private static TestRegistry start(Path workDir, boolean tls, boolean auth, TestTokenServer tokens)
+            throws IOException {
         Path dir = Files.createDirectories(workDir);
         Path storage = Files.createDirectories(dir.resolve("storage"));
         if (tls) {
             makeCertificates(dir);
         }
-        if (auth) {
+        if (auth && tokens == null) {
             Tools.run(dir, List.of("htpasswd", "-Bbc", dir.resolve("htpasswd").toString(), USER, PASSWORD));
         }
         IOException last = null;
@@ -65,7 +75,12 @@ public final class TestRegistry implements AutoCloseable {
                 cfg.append("  tls:\n    certificate: ").append(dir.resolve("server.crt"))
                         .append("\n    key: ").append(dir.resolve("server.key")).append('\n');
             }
-            if (auth) {
+            if (tokens != null) {
+                cfg.append("auth:\n  token:\n    realm: ").append(tokens.realm())
+                        .append("\n    service: ").append(TestTokenServer.SERVICE)
+                        .append("\n    issuer: ").append(TestTokenServer.ISSUER)
+                        .append("\n    rootcertbundle: ").append(tokens.certificate()).append('\n');
+            } else if (auth) {
                 cfg.append("auth:\n  htpasswd:\n    realm: test-realm\n    path: ").append(dir.resolve("htpasswd"))
                         .append('\n');
             }
