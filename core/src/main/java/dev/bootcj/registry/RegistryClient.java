@@ -40,6 +40,8 @@ public final class RegistryClient {
     private static final Logger log = LoggerFactory.getLogger(RegistryClient.class);
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** How long to wait for response headers; a timeout counts as a transient failure. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(2);
 
     private final String registry;
     private final String apiHost;
@@ -145,7 +147,7 @@ public final class RegistryClient {
         IOException lastFailure = null;
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(endpoint.method(),
-                    HttpRequest.BodyPublishers.noBody());
+                    HttpRequest.BodyPublishers.noBody()).timeout(RESPONSE_TIMEOUT);
             endpoint.headers().forEach(b::header);
             String authorization = withAuth ? authorization() : null;
             if (authorization != null) {

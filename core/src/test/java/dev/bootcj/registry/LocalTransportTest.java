@@ -153,4 +153,33 @@ class LocalTransportTest {
             assertEquals(m.digest(), s.resolve(Platform.host()).digest());
         }
     }
+
+    @Test
+    void umociImageInspectsLikeSkopeoSays(@TempDir Path tmp) throws Exception {
+        Path img = tmp.resolve("img");
+        Tools.run(tmp, List.of("umoci", "init", "--layout", img.toString()));
+        Tools.run(tmp, List.of("umoci", "new", "--image", img + ":latest"));
+        Path bundle = tmp.resolve("bundle");
+        Tools.run(tmp, List.of("umoci", "unpack", "--rootless", "--image", img + ":latest", bundle.toString()));
+        Files.createDirectories(bundle.resolve("rootfs/usr/bin"));
+        Files.writeString(bundle.resolve("rootfs/usr/bin/version"), "#!/bin/sh\necho 1\n");
+        Tools.run(tmp, List.of("umoci", "repack", "--image", img + ":latest", bundle.toString()));
+        Tools.run(tmp, List.of("umoci", "config", "--image", img + ":latest", "--config.label", "containers.bootc=1",
+                "--config.label", "org.opencontainers.image.version=7.3"));
+        Tools.run(tmp, List.of("umoci", "gc", "--layout", img.toString()));
+        ImageInfo info;
+        try (ImageSource s = ImageSources.open(Transport.OCI, img + ":latest", OPTS)) {
+            info = ImageInspector.inspect(s, Platform.host());
+        }
+        var oracle = dev.bootcj.oci.OciJson.json().readTree(Tools.run("skopeo", "inspect", "oci:" + img + ":latest"));
+        assertEquals(oracle.path("Digest").asText(), info.digest().toString());
+        assertEquals(oracle.path("Os").asText() + "/" + oracle.path("Architecture").asText(), info.platform());
+        assertEquals(Map.of("containers.bootc", "1", "org.opencontainers.image.version", "7.3"), info.labels());
+        assertEquals("7.3", info.version());
+        assertTrue(info.bootable());
+        List<String> layers = new java.util.ArrayList<>();
+        oracle.path("Layers").forEach(n -> layers.add(n.asText()));
+        assertEquals(layers, info.layers().stream().map(l -> l.digest().toString()).toList());
+        assertEquals(List.of("gzip"), info.layers().stream().map(ImageInfo.Layer::compression).toList());
+    }
 }
