@@ -1,0 +1,148 @@
+package dev.bootcj.testing.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of a test registry that injects faults: cut one connection after a number
+ * of response bytes, or answer the next connections with a canned HTTP response (503, 429) without
+ * forwarding them. Threads are daemons; {@link #close()} closes every socket.
+ */
+public final class FaultProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final int targetPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicLong cutAfter = new AtomicLong(-1);
+    private final AtomicInteger cuts = new AtomicInteger();
+    private final AtomicInteger cannedLeft = new AtomicInteger();
+    private final AtomicInteger cannedServed = new AtomicInteger();
+    private volatile String canned;
+
+    public FaultProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::acceptLoop, "fault-proxy-accept");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public String host() {
+        return "127.0.0.1:" + port();
+    }
+
+    /** The next connection whose response passes {@code bytes} bytes is cut there (once). */
+    public void cutOnceAfter(long bytes) {
+        cutAfter.set(bytes);
+    }
+
+    /** How many connections were cut. */
+    public int cuts() {
+        return cuts.get();
+    }
+
+    /** The next {@code n} connections get {@code rawResponse} and are closed. */
+    public void answerNext(int n, String rawResponse) {
+        canned = rawResponse;
+        cannedLeft.set(n);
+    }
+
+    /** How many canned responses were served. */
+    public int cannedServed() {
+        return cannedServed.get();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                sockets.add(client);
+                Thread t = new Thread(() -> handle(client), "fault-proxy-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void handle(Socket client) {
+        try {
+            if (cannedLeft.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
+                // Read the first chunk (an HTTP request head, or a TLS ClientHello), then answer.
+                client.getInputStream().read(new byte[16 * 1024]);
+                client.getOutputStream().write(canned.getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                cannedServed.incrementAndGet();
+                client.close();
+                return;
+            }
+            Socket upstream = new Socket();
+            sockets.add(upstream);
+            upstream.connect(new InetSocketAddress("127.0.0.1", targetPort));
+            Thread up = new Thread(() -> pump(client, upstream, false), "fault-proxy-up");
+            up.setDaemon(true);
+            up.start();
+            pump(upstream, client, true);
+        } catch (IOException e) {
+            closeQuietly(client);
+        }
+    }
+
+    private void pump(Socket from, Socket to, boolean response) {
+        byte[] buf = new byte[16 * 1024];
+        long total = 0;
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                long limit = response ? cutAfter.get() : -1;
+                if (limit >= 0 && total + n > limit && cutAfter.compareAndSet(limit, -1)) {
+                    int part = (int) Math.max(0, limit - total);
+                    out.write(buf, 0, part);
+                    out.flush();
+                    cuts.incrementAndGet();
+                    to.setSoLinger(true, 0);
+                    closeQuietly(to);
+                    closeQuietly(from);
+                    return;
+                }
+                out.write(buf, 0, n);
+                total += n;
+            }
+        } catch (IOException e) {
+            // one side went away; close both
+        } finally {
+            closeQuietly(to);
+            closeQuietly(from);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+    }
+}
