@@ -3,6 +3,7 @@ package dev.bootcj.shell;
 import dev.bootcj.shell.command.Command;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
+import dev.bootcj.shell.command.InspectImageCommand;
 import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
 import java.util.List;
@@ -15,6 +16,7 @@ final class Verbs {
     static List<Command> all() {
         return List.of(
                 new StatusCommand(),
+                new InspectImageCommand(),
                 new ShellCommand(),
                 new HelpCommand(),
                 new ExitCommand());

@@ -1,5 +1,6 @@
 package dev.bootcj.shell.repl;
 
+import dev.bootcj.oci.Transport;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.UsageException;
 import dev.bootcj.shell.command.Command;
@@ -91,6 +92,10 @@ final class CommandCompleter implements Completer {
             o.values().forEach(v -> candidates.add(new Candidate(v)));
         } else if (o.valueName().equals("DIR") || o.valueName().equals("FILE") || o.valueName().equals("PATH")) {
             files(line.word(), candidates);
+        } else if (o.valueName().equals("TRANSPORT")) {
+            for (Transport t : Transport.values()) {
+                candidates.add(new Candidate(t.specName()));
+            }
         } else if (o.valueName().equals("IMAGE")) {
             images.get().forEach(i -> candidates.add(new Candidate(i)));
         }

@@ -1,0 +1,68 @@
+package dev.bootcj.shell.command;
+
+import dev.bootcj.oci.Platform;
+import dev.bootcj.oci.Transport;
+import dev.bootcj.registry.ImageInfo;
+import dev.bootcj.registry.ImageInfoRenderer;
+import dev.bootcj.registry.ImageInspector;
+import dev.bootcj.registry.ImageSource;
+import dev.bootcj.registry.ImageSources;
+import dev.bootcj.registry.InspectFormat;
+import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.shell.args.Option;
+import dev.bootcj.shell.args.ParsedArgs;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code bootc inspect image [--transport T] [--format human|json|yaml] <IMAGE>}: digest, platform, version,
+ * created, labels, layers, and whether the image is bootable (or why not), without pulling it.
+ */
+public final class InspectImageCommand implements Command {
+    static final Option TRANSPORT = Option.value("transport", "TRANSPORT",
+            "Where the image is: registry (alias docker), oci, oci-archive, docker-archive, dir (default: registry)");
+
+    @Override
+    public String name() {
+        return "inspect image";
+    }
+
+    @Override
+    public String summary() {
+        return "Show an image's digest, platform, labels and layers, and whether it is bootable";
+    }
+
+    @Override
+    public String arguments() {
+        return "[OPTIONS] <IMAGE>";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(TRANSPORT,
+                Option.value("format", "FORMAT", "The output format (default: human)", "human", "json", "yaml"));
+    }
+
+    @Override
+    public Completion positional(int index) {
+        return index == 0 ? Completion.IMAGE : Completion.NONE;
+    }
+
+    @Override
+    public int run(ParsedArgs args, Session session) throws Exception {
+        String name = args.positional(0, "IMAGE");
+        args.maxPositionals(1);
+        Transport transport = Transport.parse(args.value("transport").orElse("registry"));
+        InspectFormat format = InspectFormat.parse(args.value("format").orElse("human"));
+        ImageInfo info;
+        try (ImageSource source = ImageSources.open(transport, name, RegistryOptions.defaults())) {
+            info = ImageInspector.inspect(source, Platform.host());
+        }
+        Writer w = new OutputStreamWriter(session.out(), StandardCharsets.UTF_8);
+        ImageInfoRenderer.render(info, format, w);
+        w.flush();
+        return Dispatcher.EXIT_OK;
+    }
+}
