@@ -13,6 +13,7 @@ module dev.bootcj.core {
     exports dev.bootcj.spec;
     exports dev.bootcj.oci;
     exports dev.bootcj.registry;
+    exports dev.bootcj.deploy;
     exports dev.bootcj.status;
 
     opens dev.bootcj.spec to com.fasterxml.jackson.databind;

@@ -160,6 +160,29 @@ public final class OstreeRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks out {@code subpath} of {@code commit} into the new directory {@code destination} (user mode: files
+     * owned by the caller, no setuid/xattrs). Returns false if the commit has no such path.
+     */
+    public boolean checkoutSubpath(String commit, String subpath, Path destination) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment opts = arena.allocate(Structs.CHECKOUT_AT_OPTIONS);
+            opts.set(JAVA_INT, Structs.CHECKOUT_MODE, 1); // OSTREE_REPO_CHECKOUT_MODE_USER
+            opts.set(ADDRESS, Structs.CHECKOUT_SUBPATH, arena.allocateFrom(subpath));
+            MemorySegment error = GErrors.slot(arena);
+            int ok = LibOstree.ostree_repo_checkout_at(repo.get(), opts, -100 /* AT_FDCWD */,
+                    arena.allocateFrom(destination.toString()), arena.allocateFrom(commit), MemorySegment.NULL, error);
+            if (ok == 0) {
+                GLibException e = GErrors.take(error, "checking out " + subpath + " of " + commit);
+                if (e.isNotFound()) {
+                    return false;
+                }
+                throw e;
+            }
+            return true;
+        }
+    }
+
     @Override
     public void close() {
         repo.close();

@@ -1,11 +1,13 @@
 package dev.bootcj.ostree;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.bootcj.glib.GCollections;
 import dev.bootcj.glib.GErrors;
 import dev.bootcj.glib.GFiles;
 import dev.bootcj.glib.GLibException;
+import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.KeyFiles;
 import dev.bootcj.glib.Owned;
@@ -155,6 +157,177 @@ public final class OstreeSysroot implements AutoCloseable {
     /** {@code ostree/deploy/<os>/deploy/<csum>.<serial>} under the sysroot. */
     public Path deploymentDirectory(Deployment d) {
         return path.resolve("ostree/deploy").resolve(d.osname()).resolve("deploy").resolve(d.id());
+    }
+
+    /** The deployment a new one merges {@code /etc} and kernel arguments from (booted, else first of os). */
+    public Optional<Deployment> mergeDeployment(String osname) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment merge = LibOstree.ostree_sysroot_get_merge_deployment(sysroot.get(), arena.allocateFrom(osname));
+            if (merge.equals(MemorySegment.NULL)) {
+                return Optional.empty();
+            }
+            try {
+                String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(merge)) + "."
+                        + LibOstree.ostree_deployment_get_deployserial(merge);
+                return deployments().stream().filter(d -> d.id().equals(id)).findFirst();
+            } finally {
+                GObjects.unref(merge);
+            }
+        }
+    }
+
+    /** Creates stateroot {@code osname} ({@code ostree admin os-init}) if missing. */
+    public void initOsname(String osname) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_sysroot_init_osname(sysroot.get(), arena.allocateFrom(osname),
+                    MemorySegment.NULL, error), error, "initializing stateroot " + osname + " in " + path);
+        }
+        load();
+    }
+
+    /**
+     * Deploys {@code commit} as the new default of {@code osname} right away (an offline sysroot: no staging),
+     * merging {@code /etc} from the merge deployment, with exactly {@code kernelArguments}, then writes the
+     * boot entries. Keeps the merge deployment (as rollback) and pinned ones; older ones are removed.
+     */
+    public Deployment deploy(String osname, String commit, Map<String, Map<String, String>> origin,
+            List<String> kernelArguments) throws GLibException {
+        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin)) {
+            MemorySegment os = arena.allocateFrom(osname);
+            MemorySegment merge = LibOstree.ostree_sysroot_get_merge_deployment(sysroot.get(), os);
+            try {
+                MemorySegment opts = deployOpts(arena, kernelArguments);
+                MemorySegment out = arena.allocate(ADDRESS);
+                MemorySegment error = GErrors.slot(arena);
+                GErrors.check(LibOstree.ostree_sysroot_deploy_tree_with_options(sysroot.get(), os,
+                        arena.allocateFrom(commit), originFile.get(), merge, opts, out, MemorySegment.NULL, error),
+                        error, "deploying " + commit + " to " + path);
+                MemorySegment created = out.get(ADDRESS, 0);
+                try {
+                    String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(created)) + "."
+                            + LibOstree.ostree_deployment_get_deployserial(created);
+                    GErrors.check(LibOstree.ostree_sysroot_simple_write_deployment(sysroot.get(), os, created, merge,
+                            0, MemorySegment.NULL, error), error, "writing deployment " + id + " of " + path);
+                    return find(id);
+                } finally {
+                    GObjects.unref(created);
+                }
+            } finally {
+                if (!merge.equals(MemorySegment.NULL)) {
+                    GObjects.unref(merge);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stages {@code commit} for the next boot of a booted system; libostree finalizes it (3-way {@code /etc}
+     * merge, boot entries) at shutdown. Replaces a previously staged deployment.
+     */
+    public Deployment stage(String osname, String commit, Map<String, Map<String, String>> origin,
+            List<String> kernelArguments) throws GLibException {
+        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin)) {
+            MemorySegment os = arena.allocateFrom(osname);
+            MemorySegment merge = LibOstree.ostree_sysroot_get_merge_deployment(sysroot.get(), os);
+            try {
+                MemorySegment out = arena.allocate(ADDRESS);
+                MemorySegment error = GErrors.slot(arena);
+                GErrors.check(LibOstree.ostree_sysroot_stage_tree_with_options(sysroot.get(), os,
+                        arena.allocateFrom(commit), originFile.get(), merge, deployOpts(arena, kernelArguments), out,
+                        MemorySegment.NULL, error), error, "staging " + commit + " in " + path);
+                MemorySegment created = out.get(ADDRESS, 0);
+                String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(created)) + "."
+                        + LibOstree.ostree_deployment_get_deployserial(created);
+                GObjects.unref(created);
+                load();
+                return find(id);
+            } finally {
+                if (!merge.equals(MemorySegment.NULL)) {
+                    GObjects.unref(merge);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the boot order: {@code order} lists deployments (snapshots from {@link #deployments()}) first to
+     * last. A staged deployment not at the head is discarded; deployments left out are removed.
+     */
+    public void writeDeployments(List<Deployment> order) throws GLibException {
+        MemorySegment array = LibOstree.ostree_sysroot_get_deployments(sysroot.get());
+        try (Arena arena = Arena.ofConfined()) {
+            Map<String, MemorySegment> byId = new java.util.HashMap<>();
+            for (MemorySegment d : GCollections.elements(array)) {
+                byId.put(GStrings.peek(LibOstree.ostree_deployment_get_csum(d)) + "."
+                        + LibOstree.ostree_deployment_get_deployserial(d), d);
+            }
+            List<MemorySegment> natives = new ArrayList<>();
+            for (Deployment d : order) {
+                MemorySegment n = byId.get(d.id());
+                if (n == null) {
+                    throw new IllegalArgumentException("deployment " + d.id() + " is not in " + path);
+                }
+                natives.add(n);
+            }
+            MemorySegment opts = arena.allocate(Structs.WRITE_DEPLOYMENTS_OPTS);
+            opts.set(JAVA_INT, 0, 1); // do_postclean
+            try (Owned list = GCollections.newPtrArray(natives)) {
+                MemorySegment error = GErrors.slot(arena);
+                GErrors.check(LibOstree.ostree_sysroot_write_deployments_with_options(sysroot.get(), list.get(), opts,
+                        MemorySegment.NULL, error), error, "writing the deployment list of " + path);
+            }
+        } finally {
+            GCollections.unrefPtrArray(array);
+        }
+        load();
+    }
+
+    /** Rewrites a deployment's origin file. */
+    public void writeOrigin(Deployment deployment, Map<String, Map<String, String>> origin) throws GLibException {
+        MemorySegment array = LibOstree.ostree_sysroot_get_deployments(sysroot.get());
+        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin)) {
+            for (MemorySegment d : GCollections.elements(array)) {
+                String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(d)) + "."
+                        + LibOstree.ostree_deployment_get_deployserial(d);
+                if (id.equals(deployment.id())) {
+                    MemorySegment error = GErrors.slot(arena);
+                    GErrors.check(LibOstree.ostree_sysroot_write_origin_file(sysroot.get(), d, originFile.get(),
+                            MemorySegment.NULL, error), error, "writing the origin of " + id);
+                    load();
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("deployment " + deployment.id() + " is not in " + path);
+        } finally {
+            GCollections.unrefPtrArray(array);
+        }
+    }
+
+    /** {@code ostree_sysroot_cleanup}: removes undeployed trees and old boot versions, prunes the repo. */
+    public void cleanup() throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_sysroot_cleanup(sysroot.get(), MemorySegment.NULL, error), error,
+                    "cleaning up " + path);
+        }
+    }
+
+    private Deployment find(String id) throws GLibException {
+        return deployments().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("deployment " + id + " vanished from " + path));
+    }
+
+    private static MemorySegment deployOpts(Arena arena, List<String> kernelArguments) {
+        MemorySegment opts = arena.allocate(Structs.DEPLOY_TREE_OPTS);
+        if (kernelArguments != null) {
+            MemorySegment argv = arena.allocate(ADDRESS, kernelArguments.size() + 1L);
+            for (int i = 0; i < kernelArguments.size(); i++) {
+                argv.setAtIndex(ADDRESS, i, arena.allocateFrom(kernelArguments.get(i)));
+            }
+            opts.set(ADDRESS, Structs.DEPLOY_TREE_OPTS_OVERRIDE_KERNEL_ARGV, argv);
+        }
+        return opts;
     }
 
     private Deployment snapshot(MemorySegment d, boolean isBooted) throws GLibException {

@@ -4,6 +4,7 @@ import dev.bootcj.shell.command.Command;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
+import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
 import java.util.List;
@@ -15,6 +16,7 @@ final class Verbs {
 
     static List<Command> all() {
         return List.of(
+                new RollbackCommand(),
                 new StatusCommand(),
                 new InspectImageCommand(),
                 new ShellCommand(),
