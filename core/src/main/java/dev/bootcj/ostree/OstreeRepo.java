@@ -29,10 +29,12 @@ import java.util.Optional;
 public final class OstreeRepo implements AutoCloseable {
     private final Owned repo;
     private final String description;
+    private final Path path;
 
-    private OstreeRepo(Owned repo, String description) {
+    private OstreeRepo(Owned repo, String description, Path path) {
         this.repo = repo;
         this.description = description;
+        this.path = path;
     }
 
     /** Opens an existing repository. */
@@ -49,7 +51,7 @@ public final class OstreeRepo implements AutoCloseable {
             repo.close();
             throw e;
         }
-        return new OstreeRepo(repo, "repository " + path);
+        return new OstreeRepo(repo, "repository " + path, path);
     }
 
     /** Creates (or opens, if it exists with the same mode) a repository. */
@@ -66,12 +68,17 @@ public final class OstreeRepo implements AutoCloseable {
             repo.close();
             throw e;
         }
-        return new OstreeRepo(repo, "repository " + path);
+        return new OstreeRepo(repo, "repository " + path, path);
     }
 
     /** Wraps a repo the sysroot owns, taking a reference of our own. */
-    static OstreeRepo borrowed(MemorySegment pointer, String description) {
-        return new OstreeRepo(Owned.refGObject(pointer, "OstreeRepo"), description);
+    static OstreeRepo borrowed(MemorySegment pointer, Path path) {
+        return new OstreeRepo(Owned.refGObject(pointer, "OstreeRepo"), "repository " + path, path);
+    }
+
+    /** The repository's directory. */
+    public Path path() {
+        return path;
     }
 
     MemorySegment pointer() {

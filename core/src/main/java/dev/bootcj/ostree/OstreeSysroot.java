@@ -91,7 +91,7 @@ public final class OstreeSysroot implements AutoCloseable {
 
     /** The sysroot's repository (a new reference; close it when done). */
     public OstreeRepo repo() {
-        return OstreeRepo.borrowed(LibOstree.ostree_sysroot_repo(sysroot.get()), "repository " + path.resolve("ostree/repo"));
+        return OstreeRepo.borrowed(LibOstree.ostree_sysroot_repo(sysroot.get()), path.resolve("ostree/repo"));
     }
 
     /** Takes the sysroot lock if free; false if another process holds it. */
