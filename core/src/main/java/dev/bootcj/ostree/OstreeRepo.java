@@ -167,6 +167,49 @@ public final class OstreeRepo implements AutoCloseable {
         }
     }
 
+    /** Sets (or with a null checksum deletes) a local ref outside any transaction. */
+    public void setRefImmediate(String ref, String checksum) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_repo_set_ref_immediate(repo.get(), MemorySegment.NULL, arena.allocateFrom(ref),
+                    checksum == null ? MemorySegment.NULL : arena.allocateFrom(checksum), MemorySegment.NULL, error),
+                    error, (checksum == null ? "deleting ref " : "setting ref ") + ref + " in " + description);
+        }
+    }
+
+    /** Replaces a commit's detached metadata with {@code metadata} (string values). */
+    public void writeDetachedMetadata(String checksum, Map<String, String> metadata) throws GLibException {
+        try (Arena arena = Arena.ofConfined(); Owned dict = Variants.own(Variants.vardict(metadata))) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_repo_write_commit_detached_metadata(repo.get(), arena.allocateFrom(checksum),
+                    dict.get(), MemorySegment.NULL, error), error, "writing detached metadata of " + checksum);
+        }
+    }
+
+    /**
+     * What a prune removed.
+     *
+     * @param objectsTotal objects examined
+     * @param objectsPruned objects deleted
+     * @param bytesPruned their size
+     */
+    public record PruneResult(int objectsTotal, int objectsPruned, long bytesPruned) {
+    }
+
+    /** Deletes objects no ref (and no deployment) reaches ({@code OSTREE_REPO_PRUNE_FLAGS_REFS_ONLY}). */
+    public PruneResult pruneUnreferenced() throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment total = arena.allocate(JAVA_INT);
+            MemorySegment pruned = arena.allocate(JAVA_INT);
+            MemorySegment size = arena.allocate(java.lang.foreign.ValueLayout.JAVA_LONG);
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_repo_prune(repo.get(), 2 /* REFS_ONLY */, 0, total, pruned, size,
+                    MemorySegment.NULL, error), error, "pruning " + description);
+            return new PruneResult(total.get(JAVA_INT, 0), pruned.get(JAVA_INT, 0),
+                    size.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0));
+        }
+    }
+
     /**
      * Checks out {@code subpath} of {@code commit} into the new directory {@code destination} (user mode: files
      * owned by the caller, no setuid/xattrs). Returns false if the commit has no such path.
