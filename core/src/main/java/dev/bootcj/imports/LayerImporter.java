@@ -161,8 +161,21 @@ public final class LayerImporter {
         };
     }
 
+    /**
+     * The entry's xattrs without empty values: libostree reads an empty-valued xattr of a bare-repo object
+     * back as absent, so keeping one would write an object that {@code ostree fsck} reports as corrupt.
+     */
     private static Xattrs xattrs(TarEntry e) {
-        return e.xattrs().isEmpty() ? Xattrs.EMPTY : Xattrs.of(e.xattrs());
+        if (e.xattrs().isEmpty()) {
+            return Xattrs.EMPTY;
+        }
+        Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
+        e.xattrs().forEach((k, v) -> {
+            if (v.length > 0) {
+                kept.put(k, v);
+            }
+        });
+        return Xattrs.of(kept);
     }
 
     /** Reads what follows the end-of-archive marker (record padding), so a digesting stream below sees it all. */
