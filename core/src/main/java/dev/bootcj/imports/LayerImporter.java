@@ -87,7 +87,7 @@ public final class LayerImporter {
                 RepoTransaction tx = repo.beginTransaction()) {
             LayerTree tree = new LayerTree();
             DirTree.Subdir root;
-            try (ObjectWriter writer = tx.newWriter()) {
+            try (ObjectWriter writer = tx.newWriter(); WriterThread background = new WriterThread(tx)) {
                 for (TarEntry e; (e = reader.next()) != null; ) {
                     ImportRules.Normalized n = rules.normalize(e.path());
                     if (n.filtered()) {
@@ -99,8 +99,11 @@ public final class LayerImporter {
                         case DIRECTORY -> tree.putDir(path, DirMeta.of(e.uid(), e.gid(), e.mode(), xattrs(e)));
                         case REGULAR -> {
                             requireNonRoot(path, e);
-                            String csum = writer.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(),
-                                    reader::read);
+                            // Small files go to the writer thread; large ones stream from this one.
+                            Object csum = e.size() <= ObjectWriter.BUFFER_SIZE
+                                    ? background.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), (int) e.size(),
+                                            reader::read)
+                                    : writer.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(), reader::read);
                             tree.putFile(path, csum, e.uid(), e.gid());
                         }
                         case SYMLINK -> {
@@ -131,13 +134,13 @@ public final class LayerImporter {
         }
     }
 
-    private String hardlinkTarget(LayerTree tree, TarEntry e) throws InvalidLayerException {
+    private Object hardlinkTarget(LayerTree tree, TarEntry e) throws InvalidLayerException {
         Optional<String> target = rules.linkTarget(e.linkName());
         if (target.isEmpty()) {
             throw new InvalidLayerException("hardlink " + TarReader.escapeText(e.path()) + " points to "
                     + TarReader.escapeText(e.linkName()) + ", which is not imported");
         }
-        String csum = tree.lookupFile(target.get());
+        Object csum = tree.lookupFile(target.get());
         if (csum == null) {
             throw new InvalidLayerException("hardlink " + TarReader.escapeText(e.path()) + " points to "
                     + TarReader.escapeText(e.linkName()) + ", which is not a file earlier in the layer");

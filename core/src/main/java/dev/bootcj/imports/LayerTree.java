@@ -18,7 +18,8 @@ final class LayerTree {
     /** A directory node. */
     static final class Dir {
         DirMeta meta;
-        final TreeMap<String, String> files = new TreeMap<>(DirTree.NAME_ORDER);
+        /** Name to checksum: a String, or a Future of one from {@link WriterThread}. */
+        final TreeMap<String, Object> files = new TreeMap<>(DirTree.NAME_ORDER);
         final TreeMap<String, Dir> dirs = new TreeMap<>(DirTree.NAME_ORDER);
 
         Dir(DirMeta meta) {
@@ -33,7 +34,7 @@ final class LayerTree {
     private long directories;
 
     /** Adds or replaces a file (regular or symlink) at {@code path} (normalized, non-empty). */
-    void putFile(String path, String checksum, int uid, int gid) throws InvalidLayerException {
+    void putFile(String path, Object checksum, int uid, int gid) throws InvalidLayerException {
         int slash = path.lastIndexOf('/');
         Dir parent = parentOf(path, slash, uid, gid);
         String name = path.substring(slash + 1);
@@ -61,8 +62,8 @@ final class LayerTree {
         }
     }
 
-    /** The checksum of the file at {@code path}, or null. */
-    String lookupFile(String path) {
+    /** The checksum (or its future) of the file at {@code path}, or null. */
+    Object lookupFile(String path) {
         int slash = path.lastIndexOf('/');
         Dir d = root;
         int i = 0;
@@ -114,17 +115,21 @@ final class LayerTree {
     }
 
     /** Writes every dirtree and dirmeta; returns the root's checksums. */
-    DirTree.Subdir write(ObjectWriter writer) throws dev.bootcj.glib.GLibException {
+    DirTree.Subdir write(ObjectWriter writer) throws java.io.IOException {
         return write(root, writer, new HashMap<>());
     }
 
     private static DirTree.Subdir write(Dir dir, ObjectWriter writer, Map<DirMeta, String> metas)
-            throws dev.bootcj.glib.GLibException {
+            throws java.io.IOException {
         TreeMap<String, DirTree.Subdir> subdirs = new TreeMap<>(DirTree.NAME_ORDER);
         for (var e : dir.dirs.entrySet()) {
             subdirs.put(e.getKey(), write(e.getValue(), writer, metas));
         }
-        String tree = writer.writeDirTree(new DirTree(dir.files, subdirs));
+        TreeMap<String, String> files = new TreeMap<>(DirTree.NAME_ORDER);
+        for (var e : dir.files.entrySet()) {
+            files.put(e.getKey(), WriterThread.resolve(e.getValue()));
+        }
+        String tree = writer.writeDirTree(new DirTree(files, subdirs));
         String meta = metas.get(dir.meta);
         if (meta == null) {
             meta = writer.writeDirMeta(dir.meta);
