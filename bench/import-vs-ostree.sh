@@ -21,6 +21,8 @@ if [ -z "$LAYER" ]; then
     LAYER=$WORK/debian-rootfs.tar
     if [ ! -f "$LAYER" ]; then
         mmdebstrap --variant=standard --include=systemd,linux-image-amd64 bookworm "$WORK/rootfs.tmp.tar"
+        # ostree commit --tree=tar= refuses device nodes ("Unsupported file type"); our import drops dev/*.
+        tar --delete -f "$WORK/rootfs.tmp.tar" --wildcards './dev/?*'
         mv "$WORK/rootfs.tmp.tar" "$LAYER"
     fi
 fi
