@@ -16,7 +16,7 @@ FN_PTR_TYPES = {"GDestroyNotify", "OstreeRepoCommitFilter", "OstreeRepoCheckoutF
 LONG_TYPES = {"gsize", "gssize", "guint64", "gint64", "goffset", "unsigned long", "long", "size_t", "ssize_t"}
 BYTE_TYPES = {"guchar", "guint8", "gint8", "char"}
 
-PROTO = re.compile(r"^\s*(?P<ret>[^()]*?[\s*])\(?(?P<name>[a-z_][a-z0-9_]*)\)?\s*\((?P<params>.*)\);")
+PROTO = re.compile(r"^\s*(?P<ret>[^()]*?[\s*])\(?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\)?\s*\((?P<params>.*)\);")
 
 
 def classify(ctype):
@@ -89,7 +89,7 @@ def main():
     w('@SuppressWarnings({"restricted", "unused"})\n')
     w(f"final class {lib} {{\n")
     pkg_hint = {"LibOstree": "ostree libostree-1-1", "GLib": "glib libglib2.0-0", "GObject": "gobject libglib2.0-0",
-                "Gio": "gio libglib2.0-0"}.get(lib, "x " + soname).split()[1]
+                "Gio": "gio libglib2.0-0", "LibZstd": "zstd libzstd1"}.get(lib, "x " + soname).split()[1]
     w(f'    static final NativeLibrary LIB = NativeLibrary.load("{soname}", "{pkg_hint}");\n\n')
     w(f"    private {lib}() {{\n    }}\n")
     for name, (jret, lret), params, proto in fns:

@@ -58,6 +58,9 @@ GVariant *g_variant_new_dict_entry (GVariant *key, GVariant *value);
 GVariant *g_variant_new_fixed_array (const GVariantType *element_type, gconstpointer elements, gsize n_elements, gsize element_size);
 GVariant *g_variant_new_from_data (const GVariantType *type, gconstpointer data, gsize size, gboolean trusted, GDestroyNotify notify, gpointer user_data);
 GVariant *g_variant_get_normal_form (GVariant *value);
+GVariant *g_variant_new_from_bytes (const GVariantType *type, GBytes *bytes, gboolean trusted);
+GBytes *g_bytes_new (gconstpointer data, gsize size);
+void g_bytes_unref (GBytes *bytes);
 
 /* @lib GObject libgobject-2.0.so.0 */
 gpointer (g_object_ref) (gpointer object); /* parenthesised: GLib defines a function-like macro of that name */
@@ -70,3 +73,5 @@ GCancellable *g_cancellable_new (void);
 void g_cancellable_cancel (GCancellable *cancellable);
 gboolean g_output_stream_write_all (GOutputStream *stream, const void *buffer, gsize count, gsize *bytes_written, GCancellable *cancellable, GError **error);
 GQuark g_io_error_quark (void);
+GFileType g_file_info_get_file_type (GFileInfo *info);
+goffset g_file_info_get_size (GFileInfo *info);

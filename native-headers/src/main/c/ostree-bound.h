@@ -38,6 +38,8 @@ gboolean ostree_repo_list_refs_ext (OstreeRepo *self, const char *refspec_prefix
 gboolean ostree_repo_checkout_at (OstreeRepo *self, OstreeRepoCheckoutAtOptions *options, int destination_dfd, const char *destination_path, const char *commit, GCancellable *cancellable, GError **error);
 gboolean ostree_repo_prune (OstreeRepo *self, OstreeRepoPruneFlags flags, gint depth, gint *out_objects_total, gint *out_objects_pruned, guint64 *out_pruned_object_size_total, GCancellable *cancellable, GError **error);
 OstreeMutableTree *ostree_mutable_tree_new (void);
+gboolean ostree_repo_load_file (OstreeRepo *self, const char *checksum, GInputStream **out_input, GFileInfo **out_file_info, GVariant **out_xattrs, GCancellable *cancellable, GError **error);
+OstreeMutableTree * ostree_mutable_tree_new_from_checksum (OstreeRepo *repo, const char *contents_checksum, const char *metadata_checksum);
 OstreeMutableTree * ostree_mutable_tree_new_from_commit (OstreeRepo *repo, const char *rev, GError **error);
 void ostree_mutable_tree_set_metadata_checksum (OstreeMutableTree *self, const char *checksum);
 const char *ostree_mutable_tree_get_metadata_checksum (OstreeMutableTree *self);

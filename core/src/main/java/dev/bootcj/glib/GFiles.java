@@ -23,4 +23,14 @@ public final class GFiles {
             }
         }
     }
+
+    /** {@code g_file_info_get_file_type} (1 regular, 2 directory, 3 symbolic link). */
+    public static int fileType(java.lang.foreign.MemorySegment info) {
+        return Gio.g_file_info_get_file_type(info);
+    }
+
+    /** {@code g_file_info_get_size}. */
+    public static long fileSize(java.lang.foreign.MemorySegment info) {
+        return Gio.g_file_info_get_size(info);
+    }
 }

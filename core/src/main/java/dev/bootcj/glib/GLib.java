@@ -869,4 +869,52 @@ final class GLib {
             throw new AssertionError("should not reach here", t);
         }
     }
+
+    private static final class g_variant_new_from_bytes {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("g_variant_new_from_bytes", DESC);
+    }
+
+    /** {@snippet lang=c : GVariant *g_variant_new_from_bytes (const GVariantType *type, GBytes *bytes, gboolean trusted); } */
+    static MemorySegment g_variant_new_from_bytes(MemorySegment type, MemorySegment bytes, int trusted) {
+        try {
+            return (MemorySegment) g_variant_new_from_bytes.HANDLE.invokeExact(type, bytes, trusted);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class g_bytes_new {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG);
+        static final MethodHandle HANDLE = LIB.downcall("g_bytes_new", DESC);
+    }
+
+    /** {@snippet lang=c : GBytes *g_bytes_new (gconstpointer data, gsize size); } */
+    static MemorySegment g_bytes_new(MemorySegment data, long size) {
+        try {
+            return (MemorySegment) g_bytes_new.HANDLE.invokeExact(data, size);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class g_bytes_unref {
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("g_bytes_unref", DESC);
+    }
+
+    /** {@snippet lang=c : void g_bytes_unref (GBytes *bytes); } */
+    static void g_bytes_unref(MemorySegment bytes) {
+        try {
+            g_bytes_unref.HANDLE.invokeExact(bytes);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
 }

@@ -117,4 +117,36 @@ final class Gio {
             throw new AssertionError("should not reach here", t);
         }
     }
+
+    private static final class g_file_info_get_file_type {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("g_file_info_get_file_type", DESC);
+    }
+
+    /** {@snippet lang=c : GFileType g_file_info_get_file_type (GFileInfo *info); } */
+    static int g_file_info_get_file_type(MemorySegment info) {
+        try {
+            return (int) g_file_info_get_file_type.HANDLE.invokeExact(info);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class g_file_info_get_size {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("g_file_info_get_size", DESC);
+    }
+
+    /** {@snippet lang=c : goffset g_file_info_get_size (GFileInfo *info); } */
+    static long g_file_info_get_size(MemorySegment info) {
+        try {
+            return (long) g_file_info_get_size.HANDLE.invokeExact(info);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
 }

@@ -63,9 +63,56 @@ public final class Variants {
         GLib.g_variant_unref(v);
     }
 
+    /** Sinks a floating variant ({@code g_variant_ref_sink}); release the result with {@link #unref}. */
+    public static MemorySegment sink(MemorySegment floating) {
+        return GLib.g_variant_ref_sink(floating);
+    }
+
     /** Owns a variant reference (sinking a floating one). */
     public static Owned own(MemorySegment v) {
         return Owned.of(GLib.g_variant_ref_sink(v), GLib::g_variant_unref, "GVariant");
+    }
+
+    /**
+     * A variant of type {@code type} (a C type string) over a copy of {@code data} in normal form, ref-sunk:
+     * release it with {@link #unref}. Data that is not in normal form is still safe (GLib treats it as
+     * untrusted).
+     */
+    public static MemorySegment fromBytes(MemorySegment type, byte[] data) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment copy = arena.allocate(Math.max(1, data.length));
+            MemorySegment.copy(data, 0, copy, JAVA_BYTE, 0, data.length);
+            MemorySegment bytes = GLib.g_bytes_new(copy, data.length);
+            try {
+                return GLib.g_variant_ref_sink(GLib.g_variant_new_from_bytes(type, bytes, 0));
+            } finally {
+                GLib.g_bytes_unref(bytes);
+            }
+        }
+    }
+
+    /**
+     * A floating {@code a{sa{su}}} (the shape of {@code ostree.tar-filtered}): outer key to inner key to count.
+     */
+    public static MemorySegment stringToCounts(Map<String, Map<String, Integer>> map) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment outer = arena.allocate(ADDRESS, Math.max(1, map.size()));
+            int i = 0;
+            for (var e : map.entrySet()) {
+                MemorySegment inner = arena.allocate(ADDRESS, Math.max(1, e.getValue().size()));
+                int j = 0;
+                for (var c : e.getValue().entrySet()) {
+                    inner.setAtIndex(ADDRESS, j++, GLib.g_variant_new_dict_entry(
+                            GLib.g_variant_new_string(arena.allocateFrom(c.getKey())),
+                            GLib.g_variant_new_uint32(c.getValue())));
+                }
+                MemorySegment innerArray = GLib.g_variant_new_array(arena.allocateFrom("{su}"), inner,
+                        e.getValue().size());
+                outer.setAtIndex(ADDRESS, i++, GLib.g_variant_new_dict_entry(
+                        GLib.g_variant_new_string(arena.allocateFrom(e.getKey())), innerArray));
+            }
+            return GLib.g_variant_new_array(arena.allocateFrom("{sa{su}}"), outer, map.size());
+        }
     }
 
     /** A floating {@code s} variant. */
@@ -77,7 +124,8 @@ public final class Variants {
 
     /**
      * A floating {@code a{sv}} from Java values: String ({@code s}), Boolean, Integer ({@code i}), Long ({@code t}),
-     * byte[] ({@code ay}) and nested {@code Map<String, ?>} ({@code a{sv}}).
+     * byte[] ({@code ay}), nested {@code Map<String, ?>} ({@code a{sv}}) and a {@link MemorySegment} holding a
+     * floating GVariant built by the caller (consumed).
      */
     public static MemorySegment vardict(Map<String, ?> entries) {
         try (Arena arena = Arena.ofConfined()) {
@@ -101,6 +149,7 @@ public final class Variants {
             case Long n -> GLib.g_variant_new_uint64(n);
             case byte[] b -> byteArray(b);
             case Map<?, ?> m -> vardict((Map<String, ?>) m);
+            case MemorySegment v -> v;
             default -> throw new IllegalArgumentException("no GVariant type for " + o.getClass().getName());
         };
     }

@@ -582,6 +582,38 @@ final class LibOstree {
         }
     }
 
+    private static final class ostree_repo_load_file {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_load_file", DESC);
+    }
+
+    /** {@snippet lang=c : gboolean ostree_repo_load_file (OstreeRepo *self, const char *checksum, GInputStream **out_input, GFileInfo **out_file_info, GVariant **out_xattrs, GCancellable *cancellable, GError **error); } */
+    static int ostree_repo_load_file(MemorySegment self, MemorySegment checksum, MemorySegment out_input, MemorySegment out_file_info, MemorySegment out_xattrs, MemorySegment cancellable, MemorySegment error) {
+        try {
+            return (int) ostree_repo_load_file.HANDLE.invokeExact(self, checksum, out_input, out_file_info, out_xattrs, cancellable, error);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class ostree_mutable_tree_new_from_checksum {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_new_from_checksum", DESC);
+    }
+
+    /** {@snippet lang=c : OstreeMutableTree * ostree_mutable_tree_new_from_checksum (OstreeRepo *repo, const char *contents_checksum, const char *metadata_checksum); } */
+    static MemorySegment ostree_mutable_tree_new_from_checksum(MemorySegment repo, MemorySegment contents_checksum, MemorySegment metadata_checksum) {
+        try {
+            return (MemorySegment) ostree_mutable_tree_new_from_checksum.HANDLE.invokeExact(repo, contents_checksum, metadata_checksum);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
     private static final class ostree_mutable_tree_new_from_commit {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_new_from_commit", DESC);

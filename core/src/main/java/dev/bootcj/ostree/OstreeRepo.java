@@ -233,6 +233,85 @@ public final class OstreeRepo implements AutoCloseable {
         }
     }
 
+    /** Starts a transaction (see {@link RepoTransaction}); one at a time per repository object. */
+    public RepoTransaction beginTransaction() throws GLibException {
+        return RepoTransaction.begin(this);
+    }
+
+    /** Loads and parses a dirtree object. */
+    public DirTree loadDirTree(String checksum) throws GLibException {
+        return DirTree.parse(loadVariantBytes(2, checksum, "dirtree"));
+    }
+
+    /** Loads and parses a dirmeta object. */
+    public DirMeta loadDirMeta(String checksum) throws GLibException {
+        return DirMeta.parse(loadVariantBytes(3, checksum, "dirmeta"));
+    }
+
+    /** The root dirtree and dirmeta checksums of a commit (children 6 and 7 of the commit variant). */
+    public DirTree.Subdir commitRoot(String commitChecksum) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment state = arena.allocate(JAVA_INT);
+            GErrors.check(LibOstree.ostree_repo_load_commit(repo.get(), arena.allocateFrom(commitChecksum), out,
+                    state, error), error, "loading commit " + commitChecksum + " from " + description);
+            MemorySegment commit = out.get(ADDRESS, 0);
+            try {
+                byte[] tree = Variants.child(commit, 6, Variants::bytes);
+                byte[] meta = Variants.child(commit, 7, Variants::bytes);
+                return new DirTree.Subdir(Checksums.fromBytes(tree, 0), Checksums.fromBytes(meta, 0));
+            } finally {
+                Variants.unref(commit);
+            }
+        }
+    }
+
+    /**
+     * What a content object is.
+     *
+     * @param type {@code GFileType}: 1 regular, 3 symbolic link
+     * @param size content size in bytes (0 for symlinks)
+     */
+    public record ContentInfo(int type, long size) {
+        /** Whether it is a regular file. */
+        public boolean isRegular() {
+            return type == 1;
+        }
+    }
+
+    /** The type and size of a content object ({@code ostree_repo_load_file} without the content stream). */
+    public ContentInfo contentInfo(String checksum) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment info = arena.allocate(ADDRESS);
+            GErrors.check(LibOstree.ostree_repo_load_file(repo.get(), arena.allocateFrom(checksum),
+                    MemorySegment.NULL, info, MemorySegment.NULL, MemorySegment.NULL, error), error,
+                    "loading file object " + checksum + " from " + description);
+            MemorySegment fi = info.get(ADDRESS, 0);
+            try {
+                return new ContentInfo(dev.bootcj.glib.GFiles.fileType(fi), dev.bootcj.glib.GFiles.fileSize(fi));
+            } finally {
+                dev.bootcj.glib.GObjects.unref(fi);
+            }
+        }
+    }
+
+    private byte[] loadVariantBytes(int type, String checksum, String what) throws GLibException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            MemorySegment out = arena.allocate(ADDRESS);
+            GErrors.check(LibOstree.ostree_repo_load_variant(repo.get(), type, arena.allocateFrom(checksum), out,
+                    error), error, "loading " + what + " " + checksum + " from " + description);
+            MemorySegment v = out.get(ADDRESS, 0);
+            try {
+                return Variants.bytes(v);
+            } finally {
+                Variants.unref(v);
+            }
+        }
+    }
+
     @Override
     public void close() {
         repo.close();

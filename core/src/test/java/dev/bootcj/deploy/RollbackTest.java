@@ -8,7 +8,7 @@ import dev.bootcj.SysrootException;
 import dev.bootcj.spec.BootOrder;
 import dev.bootcj.spec.Host;
 import dev.bootcj.testing.SysrootFixture;
-import dev.bootcj.testing.TreeSnapshot;
+import dev.bootcj.testing.FileSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +47,12 @@ class RollbackTest {
         SysrootFixture s = SysrootFixture.create(tmp.resolve("sysroot"), "testos");
         String a = s.commit("test/v1", SysrootFixture.imageMetadata(SysrootFixture.DIGEST_1, "1", null), Map.of());
         s.deploy(a, "[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/x:1\n");
-        TreeSnapshot before = TreeSnapshot.of(s.root().resolve("boot"), s.root().resolve("ostree/deploy/testos/deploy"));
+        FileSnapshot before = FileSnapshot.of(s.root().resolve("boot"), s.root().resolve("ostree/deploy/testos/deploy"));
         try (BootcSysroot host = BootcSysroot.open(s.root(), () -> { })) {
             SysrootException e = assertThrows(SysrootException.class, () -> Rollback.run(host, x -> { }));
             assertEquals("No rollback available", e.getMessage());
         }
-        assertEquals(before, TreeSnapshot.of(s.root().resolve("boot"), s.root().resolve("ostree/deploy/testos/deploy")));
+        assertEquals(before, FileSnapshot.of(s.root().resolve("boot"), s.root().resolve("ostree/deploy/testos/deploy")));
     }
 
     @Test

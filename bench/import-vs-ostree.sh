@@ -1,0 +1,66 @@
+#!/bin/bash
+# Imports one real layer three ways, alternating, on the same disk, and prints wall times and ratios:
+#   ours    java ... dev.bootcj.bench.ImportTar REPO LAYER.tar.zst zstd   (libostree object writes via FFM)
+#   ostree  zstd -dc LAYER.tar.zst > tar; ostree commit --tree=tar=... into the same kind of repo
+#           (decompression done first and not timed: ostree reads only plain tar here)
+#   floor   zstd -dc LAYER.tar.zst | tar -x -C DIR && sync
+# Each run starts from a fresh repo / directory, after sync and drop_caches (root only), source re-warmed.
+# Usage: bench/import-vs-ostree.sh [LAYER.tar] [runs] [bare|bare-user]
+# Without LAYER.tar, a Debian 12 rootfs is made once with mmdebstrap and cached in $WORK.
+set -euo pipefail
+WORK=${WORK:-/var/tmp/bootcj-bench}
+RUNS=${2:-3}
+MODE=${3:-bare}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=$(cd "$(dirname "$0")" && pwd)/target/benchmarks.jar
+mkdir -p "$WORK"
+cd "$WORK"
+
+LAYER=${1:-}
+if [ -z "$LAYER" ]; then
+    LAYER=$WORK/debian-rootfs.tar
+    if [ ! -f "$LAYER" ]; then
+        mmdebstrap --variant=standard --include=systemd,linux-image-amd64 bookworm "$WORK/rootfs.tmp.tar"
+        # ostree commit --tree=tar= refuses device nodes ("Unsupported file type"); our import drops dev/*.
+        tar --delete -f "$WORK/rootfs.tmp.tar" --wildcards './dev/?*'
+        mv "$WORK/rootfs.tmp.tar" "$LAYER"
+    fi
+fi
+[ -f "$LAYER.zst" ] || zstd -q -3 -T0 "$LAYER" -o "$LAYER.zst"
+[ -f "$JAR" ] || { echo "build first: mvn -pl native-headers,core,bench package -DskipTests" >&2; exit 2; }
+export LAYER_DIGEST="sha256:$(sha256sum "$LAYER.zst" | cut -d' ' -f1)"
+echo "layer: $LAYER ($(stat -c %s "$LAYER") bytes, $(tar -tf "$LAYER" | wc -l) entries), repo mode $MODE, $RUNS runs"
+
+settle() {
+    sync
+    if [ -w /proc/sys/vm/drop_caches ]; then echo 3 > /proc/sys/vm/drop_caches; fi
+    cat "$LAYER" "$LAYER.zst" > /dev/null
+}
+clock() { date +%s.%N; }
+
+declare -a T_OURS T_OSTREE T_FLOOR
+for i in $(seq 1 "$RUNS"); do
+    rm -rf repo-ours repo-ostree floor
+    ostree init --repo=repo-ours --mode="$MODE"
+    ostree init --repo=repo-ostree --mode="$MODE"
+    mkdir floor
+
+    settle; s=$(clock)
+    /usr/bin/time -f "%M" -o rss.txt "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" \
+        dev.bootcj.bench.ImportTar repo-ours "$LAYER.zst" zstd > /dev/null
+    T_OURS[$i]=$(echo "$(clock) - $s" | bc); RSS=$(cat rss.txt)
+
+    settle; s=$(clock)
+    ostree commit --repo=repo-ostree --tree=tar="$LAYER" --tar-autocreate-parents --no-bindings -b layer > /dev/null
+    T_OSTREE[$i]=$(echo "$(clock) - $s" | bc)
+
+    settle; s=$(clock)
+    zstd -dc "$LAYER.zst" | tar -x -C floor && sync
+    T_FLOOR[$i]=$(echo "$(clock) - $s" | bc)
+
+    printf "run %d: ours %.2f s (maxrss %d MB)  ostree commit %.2f s  floor %.2f s  ostree/ours %.2f  ours/floor %.2f\n" \
+        "$i" "${T_OURS[$i]}" $((RSS / 1024)) "${T_OSTREE[$i]}" "${T_FLOOR[$i]}" \
+        "$(echo "${T_OSTREE[$i]} / ${T_OURS[$i]}" | bc -l)" "$(echo "${T_OURS[$i]} / ${T_FLOOR[$i]}" | bc -l)"
+done
+ostree fsck --repo=repo-ours > /dev/null && echo "fsck of our repo: clean"
+rm -rf repo-ours repo-ostree floor rss.txt

@@ -1,0 +1,55 @@
+package dev.bootcj.bench;
+
+import dev.bootcj.compress.Compression;
+import dev.bootcj.compress.Decompressors;
+import dev.bootcj.imports.DigestingInputStream;
+import dev.bootcj.imports.ImportRules;
+import dev.bootcj.imports.LayerImporter;
+import dev.bootcj.ostree.OstreeRepo;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Imports one layer file into an existing repository, as {@code bench/import-vs-ostree.sh} drives it:
+ * {@code java -cp benchmarks.jar dev.bootcj.bench.ImportTar REPO LAYER [none|gzip|zstd]}. The layer's
+ * sha256 is computed first (outside the timed import) so the import verifies the blob as a pull would.
+ */
+public final class ImportTar {
+    private ImportTar() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: ImportTar REPO LAYER [none|gzip|zstd]");
+            System.exit(2);
+        }
+        Path repoPath = Path.of(args[0]);
+        Path layer = Path.of(args[1]);
+        Compression c = args.length > 2 ? Compression.valueOf(args[2].toUpperCase(java.util.Locale.ROOT))
+                : Compression.NONE;
+        String digest = System.getenv("LAYER_DIGEST");
+        if (digest == null) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = Files.newInputStream(layer)) {
+                byte[] buf = new byte[1 << 20];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+            digest = "sha256:" + HexFormat.of().formatHex(md.digest());
+        }
+        long start = System.nanoTime();
+        try (OstreeRepo repo = OstreeRepo.open(repoPath)) {
+            DigestingInputStream blob = new DigestingInputStream(
+                    new BufferedInputStream(Files.newInputStream(layer), 1 << 20), digest, Files.size(layer));
+            LayerImporter.Result r = new LayerImporter(repo, ImportRules.PLAIN_IMAGE)
+                    .importLayer(digest, Decompressors.decompress(blob, c), blob::verify);
+            System.out.printf("%s %d files %d dirs %.3f s%n", r.commit(), r.files(), r.directories(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+}

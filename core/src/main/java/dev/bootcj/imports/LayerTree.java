@@ -1,0 +1,140 @@
+package dev.bootcj.imports;
+
+import dev.bootcj.ostree.DirMeta;
+import dev.bootcj.ostree.DirTree;
+import dev.bootcj.ostree.ObjectWriter;
+import dev.bootcj.ostree.Xattrs;
+import dev.bootcj.tar.TarReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The tree of one layer as it is read: directories with their dirmeta, files with their content checksum.
+ * Memory grows with the number of entries, not with their size. Written bottom-up as dirtree/dirmeta objects
+ * by {@link #write}. Not thread-safe.
+ */
+final class LayerTree {
+    /** A directory node. */
+    static final class Dir {
+        DirMeta meta;
+        /** Name to checksum: a String, or a Future of one from {@link WriterThread}. */
+        final TreeMap<String, Object> files = new TreeMap<>(DirTree.NAME_ORDER);
+        final TreeMap<String, Dir> dirs = new TreeMap<>(DirTree.NAME_ORDER);
+
+        Dir(DirMeta meta) {
+            this.meta = meta;
+        }
+    }
+
+    private static final DirMeta ROOT_DEFAULT = DirMeta.of(0, 0, 0755, Xattrs.EMPTY);
+
+    private final Dir root = new Dir(ROOT_DEFAULT);
+    private long files;
+    private long directories;
+
+    /** Adds or replaces a file (regular or symlink) at {@code path} (normalized, non-empty). */
+    void putFile(String path, Object checksum, int uid, int gid) throws InvalidLayerException {
+        int slash = path.lastIndexOf('/');
+        Dir parent = parentOf(path, slash, uid, gid);
+        String name = path.substring(slash + 1);
+        parent.dirs.remove(name);
+        parent.files.put(name, checksum);
+        files++;
+    }
+
+    /** Adds a directory at {@code path} or updates its metadata; {@code ""} is the root. */
+    void putDir(String path, DirMeta meta) throws InvalidLayerException {
+        if (path.isEmpty()) {
+            root.meta = meta;
+            return;
+        }
+        int slash = path.lastIndexOf('/');
+        Dir parent = parentOf(path, slash, meta.uid(), meta.gid());
+        String name = path.substring(slash + 1);
+        parent.files.remove(name);
+        Dir d = parent.dirs.get(name);
+        if (d == null) {
+            parent.dirs.put(name, new Dir(meta));
+            directories++;
+        } else {
+            d.meta = meta;
+        }
+    }
+
+    /** The checksum (or its future) of the file at {@code path}, or null. */
+    Object lookupFile(String path) {
+        int slash = path.lastIndexOf('/');
+        Dir d = root;
+        int i = 0;
+        while (slash >= 0 && i <= slash) {
+            int next = path.indexOf('/', i);
+            d = d.dirs.get(path.substring(i, next));
+            if (d == null) {
+                return null;
+            }
+            i = next + 1;
+        }
+        return d.files.get(path.substring(slash + 1));
+    }
+
+    long fileCount() {
+        return files;
+    }
+
+    long directoryCount() {
+        return directories;
+    }
+
+    /**
+     * The parent directory of {@code path}, creating missing ones (mode 0755, owned like the entry, as
+     * libostree's {@code autocreate_parents} does). A parent that is a file (a symlink, say) is refused: tar
+     * extraction would write through it.
+     */
+    private Dir parentOf(String path, int slash, int uid, int gid) throws InvalidLayerException {
+        Dir d = root;
+        int i = 0;
+        while (slash >= 0 && i <= slash) {
+            int next = path.indexOf('/', i);
+            String part = path.substring(i, next);
+            Dir child = d.dirs.get(part);
+            if (child == null) {
+                if (d.files.containsKey(part)) {
+                    throw new InvalidLayerException("layer entry " + TarReader.escapeText(path)
+                            + " goes through " + TarReader.escapeText(path.substring(0, next))
+                            + ", which is not a directory (a symlink or file earlier in the layer)");
+                }
+                child = new Dir(DirMeta.of(uid, gid, 0755, Xattrs.EMPTY));
+                d.dirs.put(part, child);
+                directories++;
+            }
+            d = child;
+            i = next + 1;
+        }
+        return d;
+    }
+
+    /** Writes every dirtree and dirmeta; returns the root's checksums. */
+    DirTree.Subdir write(ObjectWriter writer) throws java.io.IOException {
+        return write(root, writer, new HashMap<>());
+    }
+
+    private static DirTree.Subdir write(Dir dir, ObjectWriter writer, Map<DirMeta, String> metas)
+            throws java.io.IOException {
+        TreeMap<String, DirTree.Subdir> subdirs = new TreeMap<>(DirTree.NAME_ORDER);
+        for (var e : dir.dirs.entrySet()) {
+            subdirs.put(e.getKey(), write(e.getValue(), writer, metas));
+        }
+        TreeMap<String, String> files = new TreeMap<>(DirTree.NAME_ORDER);
+        for (var e : dir.files.entrySet()) {
+            files.put(e.getKey(), WriterThread.resolve(e.getValue()));
+        }
+        String tree = writer.writeDirTree(new DirTree(files, subdirs));
+        String meta = metas.get(dir.meta);
+        if (meta == null) {
+            meta = writer.writeDirMeta(dir.meta);
+            metas.put(dir.meta, meta);
+        }
+        return new DirTree.Subdir(tree, meta);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.bootcj.ostree;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Extended attributes as ostree stores them: GVariant {@code a(ayay)}, entries sorted by name bytes, each name
+ * a bytestring including its trailing NUL, each value raw bytes. Immutable; equal by content.
+ */
+public final class Xattrs {
+    /** No extended attributes (serializes to zero bytes). */
+    public static final Xattrs EMPTY = new Xattrs(List.of());
+
+    /** One attribute: name without the NUL, value as stored. */
+    public record Entry(byte[] name, byte[] value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && Arrays.equals(name, e.name) && Arrays.equals(value, e.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(name) + Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return new String(name, StandardCharsets.UTF_8) + "=" + Arrays.toString(value);
+        }
+    }
+
+    private final List<Entry> entries;
+    private final int hash;
+
+    private Xattrs(List<Entry> entries) {
+        this.entries = entries;
+        this.hash = entries.hashCode();
+    }
+
+    /** From names (UTF-8) to values, in any order. */
+    public static Xattrs of(Map<String, byte[]> attrs) {
+        if (attrs.isEmpty()) {
+            return EMPTY;
+        }
+        List<Entry> list = new ArrayList<>(attrs.size());
+        for (var e : attrs.entrySet()) {
+            list.add(new Entry(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue().clone()));
+        }
+        list.sort((a, b) -> Arrays.compareUnsigned(a.name, b.name));
+        return new Xattrs(Collections.unmodifiableList(list));
+    }
+
+    /** The entries, sorted by name. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Whether there are none. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** The {@code a(ayay)} normal-form bytes. */
+    public byte[] serialize() {
+        if (entries.isEmpty()) {
+            return new byte[0];
+        }
+        GVariantBytes.ArrayBuilder array = new GVariantBytes.ArrayBuilder();
+        for (Entry e : entries) {
+            ByteArrayOutputStream element = new ByteArrayOutputStream();
+            element.writeBytes(e.name);
+            element.write(0);
+            int nameEnd = element.size();
+            element.writeBytes(e.value);
+            array.add(GVariantBytes.withOffsets(element.toByteArray(), new long[] {nameEnd}));
+        }
+        return array.finish();
+    }
+
+    /** Parses {@code a(ayay)} bytes. */
+    public static Xattrs parse(byte[] data) {
+        if (data.length == 0) {
+            return EMPTY;
+        }
+        List<Entry> list = new ArrayList<>();
+        for (byte[] element : GVariantBytes.variableArray(data)) {
+            int w = GVariantBytes.offsetSize(element.length);
+            int nameEnd = (int) GVariantBytes.readOffset(element, element.length - w, w);
+            byte[] name = Arrays.copyOfRange(element, 0, nameEnd - 1);
+            byte[] value = Arrays.copyOfRange(element, nameEnd, element.length - w);
+            list.add(new Entry(name, value));
+        }
+        return new Xattrs(Collections.unmodifiableList(list));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Xattrs x && hash == x.hash && entries.equals(x.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return entries.toString();
+    }
+}

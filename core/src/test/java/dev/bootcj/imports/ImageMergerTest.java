@@ -1,0 +1,147 @@
+package dev.bootcj.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bootcj.ostree.Commit;
+import dev.bootcj.ostree.OstreeRepo;
+import dev.bootcj.ostree.RepoMode;
+import dev.bootcj.testing.OstreeCli;
+import dev.bootcj.testing.Processes;
+import dev.bootcj.testing.TarBuilder;
+import dev.bootcj.testing.TreeSnapshot;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("native")
+@DisabledIfSystemProperty(named = "bootcj.skipNative", matches = "true")
+class ImageMergerTest {
+    static final String MANIFEST = """
+            {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",\
+            "annotations":{"org.opencontainers.image.created":"2024-05-06T07:08:09Z"}}""";
+    static final String CONFIG = """
+            {"architecture":"amd64","os":"linux","created":"2020-01-01T00:00:00Z",\
+            "config":{"Labels":{"containers.bootc":"1"}}}""";
+
+    /** Imports the layers (digest = sha256 of each tar) and merges them; returns the merged commit. */
+    static ImageMerger.Result importImage(OstreeRepo repo, List<byte[]> layers, String imgref) throws Exception {
+        LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
+        List<String> commits = new ArrayList<>();
+        Map<String, Map<String, Integer>> filtered = new TreeMap<>();
+        for (byte[] tar : layers) {
+            String digest = "sha256:" + dev.bootcj.ostree.Checksums.sha256Hex(tar);
+            String commit = importer.existing(digest).orElse(null);
+            if (commit == null) {
+                DigestingInputStream blob = new DigestingInputStream(new ByteArrayInputStream(tar), digest, tar.length);
+                LayerImporter.Result r = importer.importLayer(digest, blob, blob::verify);
+                commit = r.commit();
+                filtered.put(digest, r.filtered());
+            }
+            commits.add(commit);
+        }
+        return new ImageMerger(repo).merge(new ImageMerger.Image(imgref, "sha256:" + "cd".repeat(32), MANIFEST,
+                CONFIG, filtered), commits);
+    }
+
+    /** The layers applied by umoci (an OCI layout built with umoci from the same tars, then unpacked). */
+    static Path umociRootfs(Path dir, List<byte[]> layers) throws Exception {
+        Path layout = dir.resolve("oci");
+        Processes.run("umoci", "init", "--layout", layout.toString());
+        Processes.run("umoci", "new", "--image", layout + ":t");
+        int i = 0;
+        for (byte[] tar : layers) {
+            Path f = Files.write(dir.resolve("layer" + i++ + ".tar"), tar);
+            Processes.run("umoci", "raw", "add-layer", "--image", layout + ":t", f.toString());
+        }
+        Path bundle = dir.resolve("bundle");
+        Processes.run("umoci", "unpack", "--image", layout + ":t", bundle.toString());
+        return bundle.resolve("rootfs");
+    }
+
+    @Test
+    void mergedCheckoutEqualsUmociUnpackOfTheSameLayers(@TempDir Path dir) throws Exception {
+        List<byte[]> layers = List.of(ImportFixtures.base(), ImportFixtures.second(), ImportFixtures.empty(),
+                ImportFixtures.fourth());
+        Path repoPath = dir.resolve("repo");
+        ImageMerger.Result merged;
+        try (OstreeRepo repo = OstreeRepo.create(repoPath, RepoMode.BARE)) {
+            merged = importImage(repo, layers, "docker://example.com/os:latest");
+            assertEquals(merged.commit(), repo.resolveRev(
+                    "ostree/container/image/docker_3A__2F__2F_example_2E_com/os_3A_latest", false).orElseThrow());
+            Commit c = repo.loadCommit(merged.commit());
+            assertEquals("sha256:" + "cd".repeat(32), c.metadataString("ostree.manifest-digest").orElseThrow());
+            assertEquals(MANIFEST, c.metadataString("ostree.manifest").orElseThrow());
+            assertEquals(CONFIG, c.metadataString("ostree.container.image-config").orElseThrow());
+            assertEquals(LayerImporter.IMPORTER_VERSION, c.metadataString("ostree.importer.version").orElseThrow());
+            assertEquals(Map.of("sha256:" + dev.bootcj.ostree.Checksums.sha256Hex(layers.get(0)),
+                    Map.of("junk", 1, "null", 1)), c.metadata().get("ostree.tar-filtered"));
+            assertEquals(Instant.parse("2024-05-06T07:08:09Z"), c.timestamp());
+            assertEquals(null, c.parent());
+        }
+        OstreeCli.fsck(repoPath);
+        TreeSnapshot actual = TreeSnapshot.of(OstreeCli.checkout(repoPath, merged.commit(), dir.resolve("co")));
+        TreeSnapshot oracle = TreeSnapshot.of(umociRootfs(dir, layers));
+        TreeSnapshot expected = ImportFixtures.asImported(oracle, true);
+        assertEquals(expected.entries(), actual.entries());
+        for (Set<String> group : expected.hardlinkGroups()) {
+            assertTrue(actual.sameInode(group), "hardlinked in umoci but not in the checkout: " + group);
+        }
+        // The cases the fixtures are there for, spelled out.
+        assertTrue(actual.entries().containsKey("usr/bin/a"));
+        assertTrue(!actual.entries().containsKey("usr/bin/oldfile"), "whiteout");
+        assertTrue(!actual.entries().containsKey("usr/etc/foo"), "whiteout of /etc/foo");
+        assertTrue(!actual.entries().containsKey("usr/lib/libx.so"), "opaque directory");
+        assertTrue(actual.entries().containsKey("usr/lib/new"));
+        assertTrue(actual.entries().get("usr/thing").startsWith("file 0600"), "file -> dir -> file");
+        assertTrue(actual.entries().get("usr/dir2").startsWith("file "), "dir -> file");
+        assertTrue(actual.entries().get("usr/bin").startsWith("dir 0711 12:34"), "upper directory metadata");
+        assertTrue(!actual.entries().containsKey("usr/etc/hostname"), "empty hostname cleaned up");
+        assertTrue(actual.entries().keySet().stream().noneMatch(p -> p.contains(".wh.")), "no whiteout files");
+    }
+
+    @Test
+    void bareAndBareUserMergeToTheSameCommit(@TempDir Path dir) throws Exception {
+        List<byte[]> layers = List.of(ImportFixtures.base(), ImportFixtures.second(), ImportFixtures.fourth());
+        String[] commits = new String[2];
+        int i = 0;
+        for (RepoMode mode : new RepoMode[] {RepoMode.BARE, RepoMode.BARE_USER}) {
+            Path repoPath = dir.resolve(mode.configName());
+            try (OstreeRepo repo = OstreeRepo.create(repoPath, mode)) {
+                commits[i++] = importImage(repo, layers, "oci:/var/tmp/img:tag").commit();
+            }
+            OstreeCli.fsck(repoPath);
+        }
+        assertEquals(commits[0], commits[1]);
+    }
+
+    @Test
+    void aNewTopLayerRewritesOnlyTheDirectoriesItTouches(@TempDir Path dir) throws Exception {
+        List<byte[]> first = List.of(ImportFixtures.base(), ImportFixtures.second());
+        byte[] top = new TarBuilder().dir("usr/", 0755).dir("usr/share/", 0755).dir("usr/share/doc/", 0755)
+                .file("usr/share/doc/NEWS", 0644, "changed").finish();
+        List<byte[]> secondImage = new ArrayList<>(first);
+        secondImage.add(top);
+        Path repoPath = dir.resolve("repo");
+        try (OstreeRepo repo = OstreeRepo.create(repoPath, RepoMode.BARE)) {
+            // The base layer is taken whole; the second layer touches root, usr, usr/bin, usr/lib, usr/etc.
+            assertEquals(5, importImage(repo, first, "docker://example.com/os:1").dirsRewritten());
+            // The new top layer adds usr/share and usr/share/doc, nothing else.
+            ImageMerger.Result r = importImage(repo, secondImage, "docker://example.com/os:2");
+            assertEquals(7, r.dirsRewritten());
+            assertEquals(2, repo.listRefs("ostree/container/image").size());
+            assertEquals(3, repo.listRefs("ostree/container/blob").size());
+        }
+        OstreeCli.fsck(repoPath);
+    }
+}
