@@ -1,6 +1,6 @@
 package dev.bootcj.bench;
 
-import dev.bootcj.compress.Compression;
+import dev.bootcj.oci.Compression;
 import dev.bootcj.compress.Decompressors;
 import dev.bootcj.imports.DigestingInputStream;
 import dev.bootcj.imports.ImportRules;

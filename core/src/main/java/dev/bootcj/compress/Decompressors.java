@@ -1,5 +1,6 @@
 package dev.bootcj.compress;
 
+import dev.bootcj.oci.Compression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;

@@ -1,5 +1,6 @@
 package dev.bootcj.compress;
 
+import dev.bootcj.oci.Compression;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,11 +104,11 @@ class DecompressorsTest {
 
     @Test
     void mediaTypes() {
-        assertEquals(Optional.of(Compression.ZSTD), Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar+zstd"));
+        assertEquals(Optional.of(Compression.ZSTD), dev.bootcj.oci.MediaType.layerCompression("application/vnd.oci.image.layer.v1.tar+zstd"));
         assertEquals(Optional.of(Compression.GZIP),
-                Compression.ofMediaType("application/vnd.docker.image.rootfs.diff.tar.gzip"));
-        assertEquals(Optional.of(Compression.NONE), Compression.ofMediaType("application/vnd.oci.image.layer.v1.tar"));
-        assertEquals(Optional.empty(), Compression.ofMediaType("application/vnd.oci.image.config.v1+json"));
+                dev.bootcj.oci.MediaType.layerCompression("application/vnd.docker.image.rootfs.diff.tar.gzip"));
+        assertEquals(Optional.of(Compression.NONE), dev.bootcj.oci.MediaType.layerCompression("application/vnd.oci.image.layer.v1.tar"));
+        assertEquals(Optional.empty(), dev.bootcj.oci.MediaType.layerCompression("application/vnd.oci.image.config.v1+json"));
     }
 
     /** The struct layouts against the C compiler's view of zstd.h. */

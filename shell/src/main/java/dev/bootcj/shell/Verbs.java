@@ -1,12 +1,15 @@
 package dev.bootcj.shell;
 
 import dev.bootcj.shell.command.Command;
+import dev.bootcj.shell.command.EditCommand;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
 import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
+import dev.bootcj.shell.command.SwitchCommand;
+import dev.bootcj.shell.command.UpgradeCommand;
 import java.util.List;
 
 /** The ordered list of every verb: the one registry behind dispatch, help and completion. */
@@ -16,7 +19,10 @@ final class Verbs {
 
     static List<Command> all() {
         return List.of(
+                new UpgradeCommand(),
+                new SwitchCommand(),
                 new RollbackCommand(),
+                new EditCommand(),
                 new StatusCommand(),
                 new InspectImageCommand(),
                 new ShellCommand(),
