@@ -8,6 +8,7 @@ import dev.bootcj.oci.OstreeImageReference;
 import dev.bootcj.ostree.Commit;
 import dev.bootcj.ostree.Deployment;
 import dev.bootcj.ostree.OstreeRepo;
+import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.status.HostStatusReader;
 import java.io.IOException;
@@ -48,17 +49,20 @@ final class Deployer {
     /** The merge deployment's arguments with the kargs.d difference of the old and new image applied. */
     static List<String> kernelArguments(BootcSysroot host, Deployment merge, String commit)
             throws IOException, BootcException {
-        String arch = KargsD.hostArchitecture();
-        List<String> old = KargsD.read(host.ostree().deploymentDirectory(merge), arch);
-        Path tmp = Files.createTempDirectory(host.ostree().path().resolve("ostree/repo/tmp"), "kargsd-");
-        try (OstreeRepo repo = host.ostree().repo()) {
+        List<String> old = KargsD.read(host.ostree().deploymentDirectory(merge), KargsD.hostArchitecture());
+        return KargsD.apply(merge.kernelArguments(), old, imageKernelArguments(host.ostree(), commit));
+    }
+
+    /** The kargs.d arguments of {@code commit} for this architecture (empty if it has none). */
+    static List<String> imageKernelArguments(OstreeSysroot sysroot, String commit) throws IOException, BootcException {
+        Path tmp = Files.createTempDirectory(sysroot.path().resolve("ostree/repo/tmp"), "kargsd-");
+        try (OstreeRepo repo = sysroot.repo()) {
             Path dest = tmp.resolve("root");
             Files.createDirectories(dest.resolve(KargsD.PATH).getParent());
-            List<String> fresh = repo.checkoutSubpath(commit, "/" + KargsD.PATH, dest.resolve(KargsD.PATH))
-                    ? KargsD.read(dest, arch) : List.of();
-            return KargsD.apply(merge.kernelArguments(), old, fresh);
+            return repo.checkoutSubpath(commit, "/" + KargsD.PATH, dest.resolve(KargsD.PATH))
+                    ? KargsD.read(dest, KargsD.hostArchitecture()) : List.of();
         } finally {
-            deleteTree(tmp);
+            Tree.delete(tmp);
         }
     }
 
@@ -116,16 +120,5 @@ final class Deployer {
             out.add(RefEscape.layerRef(l.path("digest").asText()));
         }
         return out;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

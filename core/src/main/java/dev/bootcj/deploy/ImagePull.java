@@ -103,13 +103,19 @@ public final class ImagePull {
     /** Pulls {@code ref} into {@code repo}; {@code requireBootable} refuses images without the bootc labels. */
     static Pulled pull(OstreeRepo repo, OstreeImageReference ref, RegistryOptions options, Reporter out,
             boolean requireBootable) throws IOException, BootcException {
-        try (ImageSource source = ImageSources.open(ref, options)) {
+        return pull(repo, ref, ref, options, out, requireBootable);
+    }
+
+    /** Pulls from {@code source}, storing the image under {@code storeAs}'s ref (install's target image). */
+    static Pulled pull(OstreeRepo repo, OstreeImageReference from, OstreeImageReference storeAs,
+            RegistryOptions options, Reporter out, boolean requireBootable) throws IOException, BootcException {
+        try (ImageSource source = ImageSources.open(from, options)) {
             ResolvedImage image = source.resolve(Platform.host());
             if (requireBootable) {
                 checkBootable(image);
             }
             String digest = image.digest().toString();
-            Optional<String> existing = repo.resolveRev(imageRef(ref), true);
+            Optional<String> existing = repo.resolveRev(imageRef(storeAs), true);
             if (existing.isPresent()) {
                 Commit c = repo.loadCommit(existing.get());
                 if (c.metadataString("ostree.manifest-digest").orElse("").equals(digest)) {
@@ -137,7 +143,7 @@ public final class ImagePull {
                     commits.add(have.get());
                     continue;
                 }
-                LayerImporter.Result r = importLayer(repo, importer, source, ref.transport(), layer);
+                LayerImporter.Result r = importLayer(repo, importer, source, from.transport(), layer);
                 if (!r.filtered().isEmpty()) {
                     filtered.put(layerDigest, r.filtered());
                 }
@@ -149,7 +155,7 @@ public final class ImagePull {
                 out.line(String.format("Fetched layers: %s in %.1f s (%s/s)", Sizes.human(neededBytes), seconds,
                         Sizes.human((long) (neededBytes / seconds))));
             }
-            ImageMerger.Result merged = new ImageMerger(repo).merge(new ImageMerger.Image(ref.transportReference(),
+            ImageMerger.Result merged = new ImageMerger(repo).merge(new ImageMerger.Image(storeAs.transportReference(),
                     digest, new String(image.rawManifest().bytes(), StandardCharsets.UTF_8),
                     new String(image.configBytes(), StandardCharsets.UTF_8), filtered), commits);
             return new Pulled(merged.commit(), digest, image.config(), false, needed.size());

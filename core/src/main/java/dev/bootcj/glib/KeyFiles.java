@@ -68,6 +68,19 @@ public final class KeyFiles {
         return keyFile;
     }
 
+    /** Sets one string value in a GKeyFile the caller holds. */
+    public static void setString(MemorySegment keyFile, String group, String key, String value) {
+        try (Arena arena = Arena.ofConfined()) {
+            GLib.g_key_file_set_string(keyFile, arena.allocateFrom(group), arena.allocateFrom(key),
+                    arena.allocateFrom(value));
+        }
+    }
+
+    /** Releases a GKeyFile ({@code g_key_file_unref}). */
+    public static void unref(MemorySegment keyFile) {
+        GLib.g_key_file_unref(keyFile);
+    }
+
     /** Serializes {@code groups} with GLib ({@code g_key_file_to_data}). */
     public static String format(Map<String, Map<String, String>> groups) throws GLibException {
         try (Owned keyFile = create(groups); Arena arena = Arena.ofConfined()) {

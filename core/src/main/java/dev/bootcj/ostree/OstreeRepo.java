@@ -167,6 +167,18 @@ public final class OstreeRepo implements AutoCloseable {
         }
     }
 
+    /** Sets {@code [group] key=value} in the repo's config file and reloads it. */
+    public void setConfig(String group, String key, String value) throws GLibException {
+        try (Arena arena = Arena.ofConfined();
+                Owned config = Owned.of(LibOstree.ostree_repo_copy_config(repo.get()),
+                        dev.bootcj.glib.KeyFiles::unref, "GKeyFile")) {
+            dev.bootcj.glib.KeyFiles.setString(config.get(), group, key, value);
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_repo_write_config(repo.get(), config.get(), error), error,
+                    "writing the config of " + description);
+        }
+    }
+
     /** Sets (or with a null checksum deletes) a local ref outside any transaction. */
     public void setRefImmediate(String ref, String checksum) throws GLibException {
         try (Arena arena = Arena.ofConfined()) {

@@ -70,6 +70,22 @@ public final class OstreeSysroot implements AutoCloseable {
         return sysroot;
     }
 
+    /**
+     * Lays out a new sysroot at {@code path} ({@code ostree admin init-fs}: {@code boot}, {@code ostree/repo} in
+     * bare mode, {@code ostree/deploy}) if it is not one yet, and opens it.
+     */
+    public static OstreeSysroot initialize(Path path) throws GLibException, NotASysrootException, java.io.IOException {
+        Files.createDirectories(path.resolve("boot"));
+        try (Owned file = GFiles.forPath(path);
+                Owned s = Owned.gobject(LibOstree.ostree_sysroot_new(file.get()), "OstreeSysroot " + path);
+                Arena arena = Arena.ofConfined()) {
+            MemorySegment error = GErrors.slot(arena);
+            GErrors.check(LibOstree.ostree_sysroot_ensure_initialized(s.get(), MemorySegment.NULL, error), error,
+                    "initializing sysroot " + path);
+        }
+        return open(path);
+    }
+
     /** Re-reads the deployment list from disk. */
     public void load() throws GLibException {
         try (Arena arena = Arena.ofConfined()) {
