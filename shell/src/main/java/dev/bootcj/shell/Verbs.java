@@ -4,6 +4,7 @@ import dev.bootcj.shell.command.Command;
 import dev.bootcj.shell.command.EditCommand;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
+import dev.bootcj.shell.command.ImagePullCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
 import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
@@ -24,6 +25,7 @@ final class Verbs {
                 new RollbackCommand(),
                 new EditCommand(),
                 new StatusCommand(),
+                new ImagePullCommand(),
                 new InspectImageCommand(),
                 new ShellCommand(),
                 new HelpCommand(),

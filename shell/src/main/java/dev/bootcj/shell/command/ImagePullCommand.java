@@ -1,0 +1,67 @@
+package dev.bootcj.shell.command;
+
+import dev.bootcj.deploy.ImagePull;
+import dev.bootcj.deploy.Reporter;
+import dev.bootcj.oci.OstreeImageReference;
+import dev.bootcj.oci.Transport;
+import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.shell.args.Option;
+import dev.bootcj.shell.args.ParsedArgs;
+import dev.bootcj.shell.args.UsageException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code bootc image pull [--transport T] <IMAGE> [--repo DIR | --sysroot DIR]}: import an image into an ostree
+ * repository as bootc stores it, without deploying it.
+ */
+public final class ImagePullCommand implements Command {
+    @Override
+    public String name() {
+        return "image pull";
+    }
+
+    @Override
+    public String summary() {
+        return "Import a container image into the ostree repository without deploying it";
+    }
+
+    @Override
+    public String arguments() {
+        return "[OPTIONS] <IMAGE>";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(InspectImageCommand.TRANSPORT,
+                Option.value("repo", "DIR", "An existing ostree repository (any mode) to import into"),
+                StatusCommand.SYSROOT, SwitchCommand.QUIET);
+    }
+
+    @Override
+    public Completion positional(int index) {
+        return index == 0 ? Completion.IMAGE : Completion.NONE;
+    }
+
+    @Override
+    public int run(ParsedArgs args, Session session) throws Exception {
+        String name = args.positional(0, "IMAGE");
+        args.maxPositionals(1);
+        args.exclusive("repo", "sysroot");
+        Transport transport = Transport.parse(args.value("transport").orElse("registry"));
+        Path target = args.value("repo").map(Path::of).orElseGet(() -> StatusCommand.sysroot(args, session));
+        if (args.value("repo").isEmpty() && target.toString().equals("/") && !args.has("sysroot")) {
+            target = Path.of("/sysroot");
+        }
+        if (name.isEmpty()) {
+            throw new UsageException("empty image name");
+        }
+        Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
+        ImagePull.Pulled pulled = ImagePull.pullInto(target, new OstreeImageReference(null, transport, name),
+                RegistryOptions.defaults(), out, false);
+        out.line((pulled.alreadyPresent() ? "Already present: " : "Imported: ") + transport.prefix() + name);
+        out.line("  Digest: " + pulled.manifestDigest());
+        out.line("  Commit: " + pulled.commit());
+        return Dispatcher.EXIT_OK;
+    }
+}
