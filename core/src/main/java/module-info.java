@@ -18,5 +18,6 @@ module dev.bootcj.core {
 
     opens dev.bootcj.spec to com.fasterxml.jackson.databind;
     opens dev.bootcj.oci to com.fasterxml.jackson.databind;
+    opens dev.bootcj.deploy to com.fasterxml.jackson.databind;
     opens dev.bootcj.registry to com.fasterxml.jackson.databind;
 }

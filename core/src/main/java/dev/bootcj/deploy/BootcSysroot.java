@@ -49,6 +49,8 @@ public final class BootcSysroot implements AutoCloseable {
         }
         try {
             s.lock(onWait, 3000);
+            // What we loaded before the lock was ours may be stale: another writer may have just finished.
+            s.load();
             return new BootcSysroot(s, !s.isBooted());
         } catch (GLibException | InterruptedException | RuntimeException e) {
             s.close();

@@ -57,6 +57,7 @@ public final class ImagePullCommand implements Command {
             throw new UsageException("empty image name");
         }
         Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
+        name = InspectImageCommand.absolute(transport, name);
         ImagePull.Pulled pulled = ImagePull.pullInto(target, new OstreeImageReference(null, transport, name),
                 RegistryOptions.defaults(), out, false);
         out.line((pulled.alreadyPresent() ? "Already present: " : "Imported: ") + transport.prefix() + name);

@@ -29,6 +29,17 @@ public final class InspectImageCommand implements Command {
         return "inspect image";
     }
 
+    /**
+     * For the local transports ({@code oci}, {@code oci-archive}, {@code docker-archive}, {@code dir}) a relative
+     * path is made absolute: the name is recorded in the origin and read again by later upgrades.
+     */
+    static String absolute(Transport transport, String name) {
+        if (transport == Transport.REGISTRY || transport == Transport.CONTAINERS_STORAGE || name.startsWith("/")) {
+            return name;
+        }
+        return java.nio.file.Path.of("").toAbsolutePath().resolve(name).normalize().toString();
+    }
+
     @Override
     public String summary() {
         return "Show an image's digest, platform, labels and layers, and whether it is bootable";
@@ -57,7 +68,7 @@ public final class InspectImageCommand implements Command {
         Transport transport = Transport.parse(args.value("transport").orElse("registry"));
         InspectFormat format = InspectFormat.parse(args.value("format").orElse("human"));
         ImageInfo info;
-        try (ImageSource source = ImageSources.open(transport, name, RegistryOptions.defaults())) {
+        try (ImageSource source = ImageSources.open(transport, absolute(transport, name), RegistryOptions.defaults())) {
             info = ImageInspector.inspect(source, Platform.host());
         }
         Writer w = new OutputStreamWriter(session.out(), StandardCharsets.UTF_8);

@@ -62,7 +62,8 @@ public final class SwitchCommand implements Command {
         if (signature != null) {
             SignaturePolicy.requireEnforcing();
         }
-        OstreeImageReference ref = new OstreeImageReference(signature, transport, target);
+        OstreeImageReference ref = new OstreeImageReference(signature, transport,
+                InspectImageCommand.absolute(transport, target));
         Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
         try (BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
                 () -> session.err().println("Waiting for sysroot lock..."))) {
