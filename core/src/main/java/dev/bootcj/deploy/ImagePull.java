@@ -189,7 +189,7 @@ public final class ImagePull {
         }
     }
 
-    private static void checkBootable(ResolvedImage image) throws ImageException {
+    static void checkBootable(ResolvedImage image) throws ImageException {
         Map<String, String> labels = image.config().labels();
         if (!labels.containsKey(ImageConfig.LABEL_OSTREE_BOOTABLE) && !labels.containsKey(ImageConfig.LABEL_BOOTC)) {
             throw new ImageException("Target image does not have " + ImageConfig.LABEL_OSTREE_BOOTABLE + " label");

@@ -6,6 +6,7 @@ import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
 import dev.bootcj.shell.command.ImagePullCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
+import dev.bootcj.shell.command.InstallCommand;
 import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
@@ -24,6 +25,9 @@ final class Verbs {
                 new SwitchCommand(),
                 new RollbackCommand(),
                 new EditCommand(),
+                new InstallCommand(InstallCommand.Kind.TO_DISK),
+                new InstallCommand(InstallCommand.Kind.TO_FILESYSTEM),
+                new InstallCommand(InstallCommand.Kind.FINALIZE),
                 new StatusCommand(),
                 new ImagePullCommand(),
                 new InspectImageCommand(),
