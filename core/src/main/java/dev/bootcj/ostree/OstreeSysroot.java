@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class OstreeSysroot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OstreeSysroot.class);
 
+    /** Set by the launcher after {@code unshare -m} on a booted host. */
+    public static final String UNSHARED_ENV = "_BOOTC_UNSHARED";
+
     private final Owned sysroot;
     private final Path path;
     private boolean locked;
@@ -61,6 +64,11 @@ public final class OstreeSysroot implements AutoCloseable {
             s = Owned.gobject(LibOstree.ostree_sysroot_new(file.get()), "OstreeSysroot " + path);
         }
         OstreeSysroot sysroot = new OstreeSysroot(s, path);
+        if (System.getenv(UNSHARED_ENV) != null) {
+            // The launcher re-executed us in a private mount namespace (as bootc does): libostree may then
+            // remount the read-only /sysroot writable for us without the change being visible outside.
+            LibOstree.ostree_sysroot_set_mount_namespace_in_use(s.get());
+        }
         try {
             sysroot.load();
         } catch (GLibException e) {
