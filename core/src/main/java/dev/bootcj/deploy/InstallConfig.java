@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * @param block allowed block setups, first is the default ({@code ["direct"]})
  * @param filesystemRootType {@code [install.filesystem.root] type}
  * @param kargs kernel arguments (accumulated)
- * @param matchArchitectures null (all) once merged
+ * @param matchArchitectures once merged, the list of the first file that applied (upstream prints it), or null
  */
 public record InstallConfig(String rootFsType, List<String> block, String filesystemRootType, List<String> kargs,
         List<String> matchArchitectures) {
@@ -133,21 +133,29 @@ public record InstallConfig(String rootFsType, List<String> block, String filesy
                 other.rootFsType() != null ? other.rootFsType() : rootFsType,
                 other.block() != null ? other.block() : block,
                 other.filesystemRootType() != null ? other.filesystemRootType() : filesystemRootType,
-                k == null ? null : List.copyOf(k), null);
+                k == null ? null : List.copyOf(k), present() ? matchArchitectures : other.matchArchitectures());
     }
 
     /** The JSON of {@code bootc install print-configuration}: the merged configuration without kargs. */
     public String printConfiguration() throws IOException {
+        if (!present()) {
+            // no file at all: upstream prints its empty default, every field null
+            Map<String, Object> none = new java.util.LinkedHashMap<>();
+            for (String key : List.of("root-fs-type", "block", "filesystem", "match-architectures")) {
+                none.put(key, null);
+            }
+            return JSON.writeValueAsString(none);
+        }
         String fs = rootFilesystem();
         Printed p = new Printed(fs, block == null ? List.of("direct") : block,
-                fs == null ? null : new Filesystems(new RootFs(fs)), null);
+                fs == null ? null : new Filesystems(new RootFs(fs)), matchArchitectures);
         return JSON.writeValueAsString(p);
     }
 
     @JsonPropertyOrder({"root-fs-type", "block", "filesystem", "match-architectures"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Printed(@JsonProperty("root-fs-type") String rootFsType, @JsonProperty("block") List<String> block,
-            @JsonProperty("filesystem") @JsonInclude(JsonInclude.Include.NON_NULL) Filesystems filesystem,
+            @JsonProperty("filesystem") Filesystems filesystem,
             @JsonProperty("match-architectures") List<String> matchArchitectures) {
     }
 }

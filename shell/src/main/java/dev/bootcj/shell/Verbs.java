@@ -1,10 +1,12 @@
 package dev.bootcj.shell;
 
 import dev.bootcj.shell.command.Command;
+import dev.bootcj.shell.command.ContainerLintCommand;
 import dev.bootcj.shell.command.EditCommand;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
 import dev.bootcj.shell.command.ImagePullCommand;
+import dev.bootcj.shell.command.InstallPrintConfigurationCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
 import dev.bootcj.shell.command.InstallCommand;
 import dev.bootcj.shell.command.RollbackCommand;
@@ -31,6 +33,8 @@ final class Verbs {
                 new StatusCommand(),
                 new ImagePullCommand(),
                 new InspectImageCommand(),
+                new InstallPrintConfigurationCommand(),
+                new ContainerLintCommand(),
                 new ShellCommand(),
                 new HelpCommand(),
                 new ExitCommand());
