@@ -7,4 +7,6 @@ module dev.bootcj.shell {
     requires org.jline.terminal;
     requires org.slf4j;
     requires java.logging;
+
+    opens dev.bootcj.shell.progress to com.fasterxml.jackson.databind;
 }

@@ -4,6 +4,8 @@ import dev.bootcj.shell.command.Command;
 import dev.bootcj.shell.command.EditCommand;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
+import dev.bootcj.shell.command.InspectDeploymentCommand;
+import dev.bootcj.shell.command.InspectDiffCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
 import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
@@ -25,6 +27,8 @@ final class Verbs {
                 new EditCommand(),
                 new StatusCommand(),
                 new InspectImageCommand(),
+                new InspectDeploymentCommand(),
+                new InspectDiffCommand(),
                 new ShellCommand(),
                 new HelpCommand(),
                 new ExitCommand());
