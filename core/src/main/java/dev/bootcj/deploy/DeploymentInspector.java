@@ -201,7 +201,12 @@ public final class DeploymentInspector {
         }
         refs.add(name);
         for (String r : refs) {
-            Optional<String> c = repo.resolveRev(r, true);
+            Optional<String> c;
+            try {
+                c = repo.resolveRev(r, true);
+            } catch (dev.bootcj.glib.GLibException e) {
+                continue; // not a valid ref or checksum either
+            }
             if (c.isPresent()) {
                 return c.get();
             }
