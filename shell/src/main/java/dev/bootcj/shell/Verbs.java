@@ -7,6 +7,8 @@ import dev.bootcj.shell.command.HelpCommand;
 import dev.bootcj.shell.command.InspectDeploymentCommand;
 import dev.bootcj.shell.command.InspectDiffCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
+import dev.bootcj.shell.command.InternalsCompletionCommand;
+import dev.bootcj.shell.command.InternalsManCommand;
 import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
@@ -31,6 +33,8 @@ final class Verbs {
                 new InspectDiffCommand(),
                 new ShellCommand(),
                 new HelpCommand(),
-                new ExitCommand());
+                new ExitCommand(),
+                new InternalsCompletionCommand(Verbs::all),
+                new InternalsManCommand(Verbs::all));
     }
 }
