@@ -7,4 +7,9 @@ module dev.bootcj.shell {
     requires org.jline.terminal;
     requires org.slf4j;
     requires java.logging;
+    // JLine handles SIGINT (Ctrl-C while a command runs) through sun.misc.Signal, found reflectively; without
+    // this module in the graph the signal kills the shell instead of interrupting the command.
+    requires jdk.unsupported;
+
+    opens dev.bootcj.shell.progress to com.fasterxml.jackson.databind;
 }

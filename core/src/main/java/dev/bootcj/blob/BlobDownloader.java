@@ -79,7 +79,7 @@ public final class BlobDownloader {
                             listener.progress(done);
                         }
                     } catch (IOException e) {
-                        if (e instanceof BlobVerificationException) {
+                        if (e instanceof BlobVerificationException || e instanceof java.io.InterruptedIOException) {
                             throw e;
                         }
                         failure = e;

@@ -37,12 +37,29 @@ final class Deployer {
      */
     static Deployment deploy(BootcSysroot host, Deployment merge, String commit, OstreeImageReference ref,
             Reporter out) throws IOException, BootcException {
+        return deploy(host, merge, commit, ref, out, ProgressListener.NONE, commit);
+    }
+
+    /** {@link #deploy(BootcSysroot, Deployment, String, OstreeImageReference, Reporter)} with step events. */
+    static Deployment deploy(BootcSysroot host, Deployment merge, String commit, OstreeImageReference ref,
+            Reporter out, ProgressListener progress, String id) throws IOException, BootcException {
+        if (Thread.currentThread().isInterrupted()) {
+            // Interrupted after the pull: drop the image and layers nothing deploys, then stop.
+            prune(host, Reporter.quiet());
+            ProgressInputStream.checkInterrupted();
+        }
+        progress.onEvent(new ProgressEvent.StepStarted(ProgressEvent.Step.MERGING, id));
         List<String> kargs = kernelArguments(host, merge, commit);
+        progress.onEvent(new ProgressEvent.StepDone(ProgressEvent.Step.MERGING, id));
+        progress.onEvent(new ProgressEvent.StepStarted(ProgressEvent.Step.DEPLOYING, id));
         Deployment d = host.offline()
                 ? host.ostree().deploy(merge.osname(), commit, origin(ref), kargs)
                 : host.ostree().stage(merge.osname(), commit, origin(ref), kargs);
+        progress.onEvent(new ProgressEvent.StepDone(ProgressEvent.Step.DEPLOYING, id));
+        progress.onEvent(new ProgressEvent.StepStarted(ProgressEvent.Step.CLEANUP, id));
         prune(host, out);
         host.touchStatusStamp();
+        progress.onEvent(new ProgressEvent.StepDone(ProgressEvent.Step.CLEANUP, id));
         return d;
     }
 

@@ -91,24 +91,35 @@ public final class ImagePull {
      */
     public static Pulled pullInto(Path repoPath, OstreeImageReference ref, RegistryOptions options, Reporter out,
             boolean requireBootable) throws IOException, BootcException {
+        return pullInto(repoPath, ref, options, out, requireBootable, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #pullInto(Path, OstreeImageReference, RegistryOptions, Reporter, boolean)} reporting progress to
+     * {@code progress}. An interrupt of the calling thread stops the pull between blocks with
+     * {@link java.io.InterruptedIOException}; the layer being imported leaves no ref.
+     */
+    public static Pulled pullInto(Path repoPath, OstreeImageReference ref, RegistryOptions options, Reporter out,
+            boolean requireBootable, ProgressListener progress) throws IOException, BootcException {
         Path repo = Files.isDirectory(repoPath.resolve("ostree/repo")) ? repoPath.resolve("ostree/repo") : repoPath;
         if (!Files.isRegularFile(repo.resolve("config"))) {
             throw new dev.bootcj.SysrootException(repoPath + " is not an ostree repository or sysroot");
         }
         try (OstreeRepo r = OstreeRepo.open(repo)) {
-            return pull(r, ref, options, out, requireBootable);
+            return pull(r, ref, options, out, requireBootable, progress);
         }
     }
 
     /** Pulls {@code ref} into {@code repo}; {@code requireBootable} refuses images without the bootc labels. */
     static Pulled pull(OstreeRepo repo, OstreeImageReference ref, RegistryOptions options, Reporter out,
-            boolean requireBootable) throws IOException, BootcException {
-        return pull(repo, ref, ref, options, out, requireBootable);
+            boolean requireBootable, ProgressListener progress) throws IOException, BootcException {
+        return pull(repo, ref, ref, options, out, requireBootable, progress);
     }
 
-    /** Pulls from {@code source}, storing the image under {@code storeAs}'s ref (install's target image). */
+    /** Pulls from {@code from}, storing the image under {@code storeAs}'s ref (install's target image). */
     static Pulled pull(OstreeRepo repo, OstreeImageReference from, OstreeImageReference storeAs,
-            RegistryOptions options, Reporter out, boolean requireBootable) throws IOException, BootcException {
+            RegistryOptions options, Reporter out, boolean requireBootable, ProgressListener progress)
+            throws IOException, BootcException {
         try (ImageSource source = ImageSources.open(from, options)) {
             ResolvedImage image = source.resolve(Platform.host());
             if (requireBootable) {
@@ -132,6 +143,8 @@ public final class ImagePull {
                 }
             }
             long neededBytes = needed.stream().mapToLong(Descriptor::size).sum();
+            progress.onEvent(new ProgressEvent.PullStarted(source.name(), digest, layers.size(), needed.size(),
+                    layers.stream().mapToLong(Descriptor::size).sum(), neededBytes));
             out.line("layers already present: " + (layers.size() - needed.size()) + "; layers needed: "
                     + needed.size() + " (" + Sizes.human(neededBytes) + ")");
             long start = System.nanoTime();
@@ -143,7 +156,10 @@ public final class ImagePull {
                     commits.add(have.get());
                     continue;
                 }
-                LayerImporter.Result r = importLayer(repo, importer, source, from.transport(), layer);
+                ProgressInputStream.checkInterrupted();
+                progress.onEvent(new ProgressEvent.LayerStarted(layerDigest, layer.size()));
+                LayerImporter.Result r = importLayer(repo, importer, source, from.transport(), layer, progress);
+                progress.onEvent(new ProgressEvent.LayerDone(layerDigest, layer.size()));
                 if (!r.filtered().isEmpty()) {
                     filtered.put(layerDigest, r.filtered());
                 }
@@ -155,15 +171,18 @@ public final class ImagePull {
                 out.line(String.format("Fetched layers: %s in %.1f s (%s/s)", Sizes.human(neededBytes), seconds,
                         Sizes.human((long) (neededBytes / seconds))));
             }
+            ProgressInputStream.checkInterrupted();
+            progress.onEvent(new ProgressEvent.StepStarted(ProgressEvent.Step.IMPORTING, digest));
             ImageMerger.Result merged = new ImageMerger(repo).merge(new ImageMerger.Image(storeAs.transportReference(),
                     digest, new String(image.rawManifest().bytes(), StandardCharsets.UTF_8),
                     new String(image.configBytes(), StandardCharsets.UTF_8), filtered), commits);
+            progress.onEvent(new ProgressEvent.StepDone(ProgressEvent.Step.IMPORTING, digest));
             return new Pulled(merged.commit(), digest, image.config(), false, needed.size());
         }
     }
 
     private static LayerImporter.Result importLayer(OstreeRepo repo, LayerImporter importer, ImageSource source,
-            Transport transport, Descriptor layer) throws IOException, BootcException {
+            Transport transport, Descriptor layer, ProgressListener progress) throws IOException, BootcException {
         Compression compression = MediaType.layerCompression(layer.mediaType())
                 .orElseThrow(() -> new ImageException("Unhandled layer type " + layer.mediaType()));
         String digest = layer.digest().toString();
@@ -172,9 +191,11 @@ public final class ImagePull {
             Path tmp = repo.path().resolve("tmp");
             Path blob = Files.createTempFile(tmp, "bootcj-layer-", ".blob");
             try {
-                new BlobDownloader(3).download(layer, offset -> source.openBlob(layer, offset), blob, done -> { });
-                try (InputStream in = Decompressors.decompress(
-                        new BufferedInputStream(Files.newInputStream(blob), 1 << 20), compression)) {
+                new BlobDownloader(3).download(layer, offset -> new ProgressInputStream(source.openBlob(layer, offset),
+                        digest, layer.size(), e -> { }), blob, done -> progress.onEvent(
+                                new ProgressEvent.LayerBytes(digest, done, layer.size())));
+                try (InputStream in = Decompressors.decompress(new BufferedInputStream(new ProgressInputStream(
+                        Files.newInputStream(blob), digest, layer.size(), e -> { }), 1 << 20), compression)) {
                     return importer.importLayer(digest, in, () -> { });
                 }
             } finally {
@@ -183,7 +204,8 @@ public final class ImagePull {
         }
         // Local transports: stream the blob; the rest of it (past the tar's end) is drained and verified before
         // the layer's ref is set.
-        InputStream verified = new BufferedInputStream(source.openVerifiedBlob(layer), 1 << 20);
+        InputStream verified = new BufferedInputStream(new ProgressInputStream(source.openVerifiedBlob(layer), digest,
+                layer.size(), progress), 1 << 20);
         try (verified; InputStream in = Decompressors.decompress(verified, compression)) {
             return importer.importLayer(digest, in, () -> verified.transferTo(OutputStream.nullOutputStream()));
         }

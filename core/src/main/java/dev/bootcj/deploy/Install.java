@@ -54,7 +54,7 @@ public final class Install {
             ImagePull.Pulled pulled;
             try (OstreeRepo repo = sysroot.repo()) {
                 out.line("Installing image: " + plan.source().transportReference());
-                pulled = ImagePull.pull(repo, plan.source(), plan.target(), options, out, true);
+                pulled = ImagePull.pull(repo, plan.source(), plan.target(), options, out, true, ProgressListener.NONE);
                 out.line("Digest: " + pulled.manifestDigest());
             }
             List<String> kargs = new ArrayList<>(plan.rootKargs());

@@ -44,6 +44,12 @@ public final class Switch {
     /** Switches {@code host} to {@code target}. */
     public static Outcome run(BootcSysroot host, OstreeImageReference target, RegistryOptions options, Reporter out)
             throws IOException, BootcException {
+        return run(host, target, options, out, ProgressListener.NONE);
+    }
+
+    /** Switches {@code host} to {@code target}, reporting progress; an interrupt stops the pull cleanly. */
+    public static Outcome run(BootcSysroot host, OstreeImageReference target, RegistryOptions options, Reporter out,
+            ProgressListener progress) throws IOException, BootcException {
         Host status = host.status();
         if (target.toSpec().equals(status.spec().image())) {
             out.line("Image specification is unchanged.");
@@ -53,9 +59,9 @@ public final class Switch {
                 "No deployment to switch from in " + host.ostree().path()));
         ImagePull.Pulled pulled;
         try (OstreeRepo repo = host.ostree().repo()) {
-            pulled = ImagePull.pull(repo, target, options, out, true);
+            pulled = ImagePull.pull(repo, target, options, out, true, progress);
         }
-        Deployment d = Deployer.deploy(host, merge, pulled.commit(), target, out);
+        Deployment d = Deployer.deploy(host, merge, pulled.commit(), target, out, progress, pulled.manifestDigest());
         Upgrade.queued(out, target, pulled, host.offline());
         return new Outcome.Staged(d.checksum(), pulled.manifestDigest());
     }

@@ -47,6 +47,12 @@ public final class Upgrade {
     /** Upgrades {@code host}; with {@code check}, only looks. */
     public static Outcome run(BootcSysroot host, boolean check, RegistryOptions options, Reporter out)
             throws IOException, BootcException {
+        return run(host, check, options, out, ProgressListener.NONE);
+    }
+
+    /** Upgrades {@code host}, reporting progress; an interrupt stops the pull cleanly. */
+    public static Outcome run(BootcSysroot host, boolean check, RegistryOptions options, Reporter out,
+            ProgressListener progress) throws IOException, BootcException {
         Host status = host.status();
         BootEntry current = status.status().staged() != null ? status.status().staged() : status.status().booted();
         if (current != null && current.incompatible()) {
@@ -85,7 +91,7 @@ public final class Upgrade {
         }
         ImagePull.Pulled pulled;
         try (OstreeRepo repo = host.ostree().repo()) {
-            pulled = ImagePull.pull(repo, ref, options, out, true);
+            pulled = ImagePull.pull(repo, ref, options, out, true, progress);
             clearCachedUpdate(repo, merge);
         }
         if (pulled.manifestDigest().equals(stagedDigest)) {
@@ -96,7 +102,7 @@ public final class Upgrade {
             out.line("No update available.");
             return new Outcome.NoUpdate();
         }
-        Deployment d = Deployer.deploy(host, merge, pulled.commit(), ref, out);
+        Deployment d = Deployer.deploy(host, merge, pulled.commit(), ref, out, progress, pulled.manifestDigest());
         queued(out, ref, pulled, host.offline());
         return new Outcome.Staged(d.checksum(), pulled.manifestDigest());
     }

@@ -16,13 +16,17 @@ public final class SpecMapper {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final YAMLMapper YAML = YAMLMapper.builder(new TaggedYamlFactory(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+
+    /** Built on first use: start-up of JSON-only and human-readable commands does not pay for YAML. */
+    private static final class Yaml {
+        static final YAMLMapper YAML = YAMLMapper.builder(new TaggedYamlFactory(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private SpecMapper() {
     }
@@ -34,6 +38,6 @@ public final class SpecMapper {
 
     /** The YAML mapper. */
     public static ObjectMapper yaml() {
-        return YAML;
+        return Yaml.YAML;
     }
 }

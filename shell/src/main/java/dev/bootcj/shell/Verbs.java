@@ -6,9 +6,13 @@ import dev.bootcj.shell.command.EditCommand;
 import dev.bootcj.shell.command.ExitCommand;
 import dev.bootcj.shell.command.HelpCommand;
 import dev.bootcj.shell.command.ImagePullCommand;
-import dev.bootcj.shell.command.InstallPrintConfigurationCommand;
+import dev.bootcj.shell.command.InspectDeploymentCommand;
+import dev.bootcj.shell.command.InspectDiffCommand;
 import dev.bootcj.shell.command.InspectImageCommand;
 import dev.bootcj.shell.command.InstallCommand;
+import dev.bootcj.shell.command.InstallPrintConfigurationCommand;
+import dev.bootcj.shell.command.InternalsCompletionCommand;
+import dev.bootcj.shell.command.InternalsManCommand;
 import dev.bootcj.shell.command.RollbackCommand;
 import dev.bootcj.shell.command.ShellCommand;
 import dev.bootcj.shell.command.StatusCommand;
@@ -35,8 +39,12 @@ final class Verbs {
                 new InspectImageCommand(),
                 new InstallPrintConfigurationCommand(),
                 new ContainerLintCommand(),
+                new InspectDeploymentCommand(),
+                new InspectDiffCommand(),
                 new ShellCommand(),
                 new HelpCommand(),
-                new ExitCommand());
+                new ExitCommand(),
+                new InternalsCompletionCommand(Verbs::all),
+                new InternalsManCommand(Verbs::all));
     }
 }

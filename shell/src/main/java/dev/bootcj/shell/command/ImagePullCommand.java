@@ -35,7 +35,7 @@ public final class ImagePullCommand implements Command {
     public List<Option> options() {
         return List.of(InspectImageCommand.TRANSPORT,
                 Option.value("repo", "DIR", "An existing ostree repository (any mode) to import into"),
-                StatusCommand.SYSROOT, SwitchCommand.QUIET);
+                StatusCommand.SYSROOT, SwitchCommand.QUIET, SwitchCommand.PROGRESS_FD);
     }
 
     @Override
@@ -56,10 +56,14 @@ public final class ImagePullCommand implements Command {
         if (name.isEmpty()) {
             throw new UsageException("empty image name");
         }
-        Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
         name = InspectImageCommand.absolute(transport, name);
-        ImagePull.Pulled pulled = ImagePull.pullInto(target, new OstreeImageReference(null, transport, name),
-                RegistryOptions.defaults(), out, false);
+        ImagePull.Pulled pulled;
+        Reporter out;
+        try (Progress progress = Progress.open(args, session)) {
+            out = progress.reporter();
+            pulled = ImagePull.pullInto(target, new OstreeImageReference(null, transport, name),
+                    RegistryOptions.defaults(), out, false, progress.listener());
+        }
         out.line((pulled.alreadyPresent() ? "Already present: " : "Imported: ") + transport.prefix() + name);
         out.line("  Digest: " + pulled.manifestDigest());
         out.line("  Commit: " + pulled.commit());

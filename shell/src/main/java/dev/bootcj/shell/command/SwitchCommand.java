@@ -1,7 +1,6 @@
 package dev.bootcj.shell.command;
 
 import dev.bootcj.deploy.BootcSysroot;
-import dev.bootcj.deploy.Reporter;
 import dev.bootcj.deploy.SignaturePolicy;
 import dev.bootcj.deploy.Switch;
 import dev.bootcj.oci.OstreeImageReference;
@@ -64,14 +63,14 @@ public final class SwitchCommand implements Command {
         }
         OstreeImageReference ref = new OstreeImageReference(signature, transport,
                 InspectImageCommand.absolute(transport, target));
-        Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
-        try (BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
+        try (Progress progress = Progress.open(args, session); BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
                 () -> session.err().println("Waiting for sysroot lock..."))) {
             if (args.has("mutate-in-place")) {
                 session.out().println(Switch.mutateInPlace(host, ref));
                 return Dispatcher.EXIT_OK;
             }
-            Switch.Outcome outcome = Switch.run(host, ref, RegistryOptions.defaults(), out);
+            Switch.Outcome outcome = Switch.run(host, ref, RegistryOptions.defaults(), progress.reporter(),
+                    progress.listener());
             if (args.has("apply") && outcome instanceof Switch.Outcome.Staged) {
                 Reboot.now(session);
             }

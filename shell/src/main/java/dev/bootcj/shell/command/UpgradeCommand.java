@@ -1,7 +1,6 @@
 package dev.bootcj.shell.command;
 
 import dev.bootcj.deploy.BootcSysroot;
-import dev.bootcj.deploy.Reporter;
 import dev.bootcj.deploy.Upgrade;
 import dev.bootcj.registry.RegistryOptions;
 import dev.bootcj.shell.args.Option;
@@ -39,10 +38,10 @@ public final class UpgradeCommand implements Command {
         args.maxPositionals(0);
         args.exclusive("check", "apply");
         SwitchCommand.checkApply(args);
-        Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
-        try (BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
+        try (Progress progress = Progress.open(args, session); BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
                 () -> session.err().println("Waiting for sysroot lock..."))) {
-            Upgrade.Outcome outcome = Upgrade.run(host, args.has("check"), RegistryOptions.defaults(), out);
+            Upgrade.Outcome outcome = Upgrade.run(host, args.has("check"), RegistryOptions.defaults(),
+                    progress.reporter(), progress.listener());
             if (args.has("apply") && (outcome instanceof Upgrade.Outcome.Staged
                     || outcome instanceof Upgrade.Outcome.AlreadyStaged)) {
                 Reboot.now(session);

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Start-up benchmark: wall time of `bootc status --sysroot FIXTURE` against a Java hello-world on the same JDK
+# and `ostree admin status` on the same sysroot. Runs the three alternately (the machine is shared) and prints
+# the median and mean wall and CPU (user + sys) time of N runs each, plus the load average before and after.
+# Usage: bench/startup.sh [N] [LAUNCHER]   (LAUNCHER defaults to shell/target/bootc/bin/bootc)
+set -eu
+n=${1:-10}
+here=$(cd "$(dirname "$0")" && pwd)
+launcher=${2:-$here/../shell/target/bootc/bin/bootc}
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+work=$(mktemp -d /var/tmp/bootcj-startup.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export OSTREE_SYSROOT_DEBUG=mutable-deployments
+
+"$here/../shell/src/main/aot/make-sysroot.sh" "$work/sysroot" >/dev/null
+"$java_home/bin/javac" -d "$work" "$here/startup/Hello.java"
+
+run() { # label command... ; appends "wall-ms cpu-ms" (cpu = user + sys) to $work/<label>
+    label=$1; shift
+    /usr/bin/time -o "$work/t" -f "%e %U %S" "$@" >/dev/null 2>&1
+    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$work/t" >> "$work/$label"
+}
+stats() { # label -> median and mean of wall and CPU time in ms
+    sort -n -k1 "$work/$1" | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
+        printf "%-20s wall median %5d ms mean %5d (min %5d max %5d)", "'"$1"'", m, s/NR, a[1], a[NR]}'
+    sort -n -k2 "$work/$1" | awk '{a[NR]=$2; s+=$2} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
+        printf "  cpu median %5d ms mean %5d  (n=%d)\n", m, s/NR, NR}'
+}
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# one warm-up of each (page cache)
+"$java_home/bin/java" -cp "$work" Hello >/dev/null
+"$launcher" status --sysroot "$work/sysroot" >/dev/null
+ostree admin status --sysroot="$work/sysroot" >/dev/null
+i=0
+while [ $i -lt "$n" ]; do
+    run hello "$java_home/bin/java" -Xshare:auto -XX:+UseSerialGC -cp "$work" Hello
+    run bootc-status env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot"
+    run ostree-admin-status ostree admin status --sysroot="$work/sysroot"
+    i=$((i + 1))
+done
+echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+stats hello
+stats bootc-status
+stats ostree-admin-status

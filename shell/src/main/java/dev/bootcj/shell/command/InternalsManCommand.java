@@ -1,0 +1,56 @@
+package dev.bootcj.shell.command;
+
+import dev.bootcj.shell.args.Option;
+import dev.bootcj.shell.args.ParsedArgs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code bootc internals man --directory DIR} (hidden, like upstream's {@code man} verb): writes {@code bootc.8}
+ * and one {@code bootc-<verb>.8} per visible command into DIR.
+ */
+public final class InternalsManCommand implements Command {
+    private final Supplier<List<Command>> registry;
+
+    /** @param registry the verbs to describe (the program's own registry) */
+    public InternalsManCommand(Supplier<List<Command>> registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return "internals man";
+    }
+
+    @Override
+    public String summary() {
+        return "Write the man pages";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(Option.value("directory", "DIR", "Where to write the pages (created if missing)"));
+    }
+
+    @Override
+    public boolean hidden() {
+        return true;
+    }
+
+    @Override
+    public int run(ParsedArgs args, Session session) throws Exception {
+        args.maxPositionals(0);
+        Path dir = Path.of(args.value("directory").orElseThrow(
+                () -> new dev.bootcj.shell.args.UsageException("missing option '--directory <DIR>'")));
+        Files.createDirectories(dir);
+        Commands commands = new Commands(registry.get());
+        Files.writeString(dir.resolve(Docs.manFile(null)), Docs.manOverview(commands), StandardCharsets.UTF_8);
+        for (Command c : commands.visible()) {
+            Files.writeString(dir.resolve(Docs.manFile(c)), Docs.man(c), StandardCharsets.UTF_8);
+        }
+        return Dispatcher.EXIT_OK;
+    }
+}
