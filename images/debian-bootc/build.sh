@@ -1,16 +1,22 @@
 #!/bin/bash
-# Builds the bootable Debian 12 test image as an OCI layout (tags v1 and v2), cached by a hash of this recipe.
+# Builds the bootable Debian 12 test image as an OCI layout (tags v1 and v2), cached.
 #
 # Usage:
 #   build.sh image [--cache DIR] [--bootc-dist DIR]   build (or reuse) the layout; prints its path on stdout
-#   build.sh bootc-dist OUT JAR...                     jlink a runtime and assemble /usr/lib/bootcj content in OUT
 #   build.sh key [--bootc-dist DIR]                    print the cache key only
+# (bootc-dist.sh makes the DIR for --bootc-dist: a jlinked runtime, the jars and a launcher.)
 #
-# The layout holds two tags sharing the base layer:
-#   v1  mmdebstrap root (Debian 12), labels containers.bootc=1 ostree.bootable=1 org.opencontainers.image.version=1
+# Two cache levels under the cache directory (default /var/cache/bootcj-images):
+#   debian-bootc-base-<key>/oci      the mmdebstrap root as one layer (tag base); key = this script + packages.
+#                                     Only this level downloads anything (Debian's mirror); about 5 minutes.
+#   debian-bootc-<key>[-<dist>]/oci  tags v1 and v2 on top of the base; the dist key hashes the bootc dist tree,
+#                                     so a new build of our bootc costs seconds, not a new mmdebstrap run.
+#   v1  base [+ one layer with /usr/lib/bootcj and /usr/bin/bootc]; labels containers.bootc=1,
+#       ostree.bootable=1, org.opencontainers.image.version=1
 #   v2  v1 + /usr/share/bootcj-marker and kargs.d with bootcj.test=v2, made with umoci unpack/repack (version=2)
-# Needs root, mmdebstrap, umoci, tar; the only network access is Debian's package mirror.
+# Needs root, mmdebstrap, umoci, tar.
 set -euo pipefail
+shopt -s inherit_errexit
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly here
@@ -20,11 +26,6 @@ SUITE=${SUITE:-bookworm}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 CACHE_DIR=${BOOTCJ_IMAGE_CACHE:-/var/cache/bootcj-images}
-# JDK used to jlink the runtime shipped in the image, and the modules it keeps (decide with jdeps).
-JDK_HOME=${JDK_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JLINK_MODULES=${JLINK_MODULES:-java.base,java.logging,java.net.http,jdk.unsupported,java.xml,java.naming,jdk.crypto.ec}
-BOOTCJ_MAIN_CLASS=${BOOTCJ_MAIN_CLASS:-dev.bootcj.shell.Main}
-
 PACKAGES=(
   linux-image-amd64 systemd systemd-sysv udev dbus kmod dracut ostree ostree-boot libostree-1-1
   e2fsprogs xfsprogs dosfstools fdisk grub-pc-bin grub-efi-amd64-bin ca-certificates procps less
@@ -41,39 +42,15 @@ need_path() {
   [[ $value != / && $value != // ]] || die "$name must not be /"
 }
 
-# Hash of every input of the recipe (this directory, plus an optional bootc dist tree).
-cache_key() {
-  local dist=${1-}
-  {
-    (cd "$here" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
-    printf 'suite=%s packages=%s\n' "$SUITE" "${PACKAGES[*]}"
-    if [[ -n $dist ]]; then
-      (cd "$dist" && find . \( -type f -o -type l \) -print0 | sort -z | xargs -0 sha256sum)
-    fi
-  } | sha256sum | cut -c1-16
+# Key of the base level: this script, the suite and the package list.
+base_key() {
+  { sha256sum < "$here/build.sh"; printf 'suite=%s packages=%s\n' "$SUITE" "${PACKAGES[*]}"; } | sha256sum | cut -c1-16
 }
 
-# jlink a runtime with $JLINK_MODULES into OUT/runtime, copy the jars into OUT/lib and write OUT/bin/bootc.
-# The result is what `image --bootc-dist OUT` installs as /usr/lib/bootcj (launcher /usr/bin/bootc).
-bootc_dist() {
-  local out=${1-}
-  shift || true
-  need_path OUT "$out"
-  (($# > 0)) || die "bootc-dist: give at least one jar"
-  [[ ! -e $out ]] || die "bootc-dist: $out already exists"
-  local jar
-  for jar in "$@"; do [[ -f $jar ]] || die "bootc-dist: not a file: $jar"; done
-  mkdir -p "$out/lib" "$out/bin"
-  "$JDK_HOME/bin/jlink" --add-modules "$JLINK_MODULES" --strip-debug --no-header-files --no-man-pages \
-    --compress=zip-6 --output "$out/runtime"
-  cp "$@" "$out/lib/"
-  cat > "$out/bin/bootc" <<LAUNCHER
-#!/bin/sh
-exec /usr/lib/bootcj/runtime/bin/java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \\
-  -cp '/usr/lib/bootcj/lib/*' $BOOTCJ_MAIN_CLASS "\$@"
-LAUNCHER
-  chmod 0755 "$out/bin/bootc"
-  log "bootc dist in $out ($(du -sh "$out" | cut -f1))"
+# Key of a bootc dist tree (file names, modes, contents).
+dist_key() {
+  (cd "$1" && find . \( -type f -o -type l \) -printf '%p %m %l\n' | sort && \
+    find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12
 }
 
 # Turns the mmdebstrap tree into what a bootc base image looks like (run as mmdebstrap's customize hook).
@@ -118,6 +95,7 @@ CONF
   ln -sf /lib/systemd/system/serial-getty@.service \
     "$root/etc/systemd/system/getty.target.wants/serial-getty@ttyS0.service"
   echo bootcj > "$root/etc/hostname"
+  chmod 0644 "$root/etc/hostname"
   printf '127.0.0.1\tlocalhost\n127.0.1.1\tbootcj\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
   rm -f "$root/etc/resolv.conf"
   printf '# The root filesystem is mounted by ostree-prepare-root; nothing else to mount.\n' > "$root/etc/fstab"
@@ -171,22 +149,11 @@ clean_tree() {
   find "$root/dev" "$root/proc" "$root/sys" "$root/run" "$root/tmp" "$root/var/tmp" -mindepth 1 -delete
 }
 
-# Installs the bootc dist (see bootc_dist) into the tree.
-install_bootc_dist() {
-  local root=$1 dist=$2
-  need_path ROOT "$root"
-  [[ -x $dist/bin/bootc && -x $dist/runtime/bin/java ]] || die "not a bootc dist (bin/bootc, runtime/bin/java): $dist"
-  mkdir -p "$root/usr/lib/bootcj"
-  cp -a "$dist/." "$root/usr/lib/bootcj/"
-  ln -sfn ../lib/bootcj/bin/bootc "$root/usr/bin/bootc"
-}
-
-# Builds the layout into WORK/oci.
-build_layout() {
-  local work=$1 dist=${2-}
+# Base level into WORK/oci: mmdebstrap, customize, one layer, tag "base".
+build_base() {
+  local work=$1
   need_path WORK "$work"
-  local rootfs=$work/rootfs
-  local start=$SECONDS
+  local rootfs=$work/rootfs start=$SECONDS
   log "mmdebstrap $SUITE into $rootfs"
   mmdebstrap --variant=minbase --mode=root --format=directory \
     --include="$(IFS=,; echo "${PACKAGES[*]}")" \
@@ -198,20 +165,37 @@ build_layout() {
     "deb $MIRROR $SUITE main" "deb $MIRROR $SUITE-updates main" "deb $SECURITY_MIRROR $SUITE-security main" >&2
   log "mmdebstrap done after $((SECONDS - start)) s"
   clean_tree "$rootfs"
-  if [[ -n $dist ]]; then
-    install_bootc_dist "$rootfs" "$dist"
-  fi
-
-  log "layer tar"
   tar --numeric-owner --xattrs --xattrs-include='*' --sort=name -C "$rootfs" -cf "$work/layer.tar" .
-  local oci=$work/oci
-  umoci init --layout "$oci"
-  umoci new --image "$oci:v1"
-  umoci raw add-layer --image "$oci:v1" "$work/layer.tar"
+  rm -rf "${rootfs:?}"
+  umoci init --layout "$work/oci"
+  umoci new --image "$work/oci:base"
+  umoci raw add-layer --image "$work/oci:base" "$work/layer.tar"
   rm -f "$work/layer.tar"
-  umoci config --image "$oci:v1" --config.label containers.bootc=1 --config.label ostree.bootable=1 \
-    --config.label org.opencontainers.image.version=1 --config.cmd /sbin/init --author bootcj
-  log "v1 done after $((SECONDS - start)) s"
+  umoci config --image "$work/oci:base" --config.label containers.bootc=1 --config.label ostree.bootable=1 \
+    --config.cmd /sbin/init --author bootcj
+  log "base built in $((SECONDS - start)) s"
+}
+
+# Final level into WORK/oci from the base layout BASE: v1 (with the bootc dist DIST, if any) and v2.
+build_final() {
+  local work=$1 base=$2 dist=${3-}
+  need_path WORK "$work"
+  local oci=$work/oci start=$SECONDS
+  cp -a "$base" "$oci"
+  umoci tag --image "$oci:base" v1
+  umoci rm --image "$oci:base"
+  if [[ -n $dist ]]; then
+    [[ -x $dist/bin/bootc && -x $dist/runtime/bin/java ]] || die "not a bootc dist (bin/bootc, runtime/bin/java): $dist"
+    mkdir -p "$work/dist/usr/lib/bootcj" "$work/dist/usr/bin"
+    cp -a "$dist/." "$work/dist/usr/lib/bootcj/"
+    ln -s ../lib/bootcj/bin/bootc "$work/dist/usr/bin/bootc"
+    # Only the new paths: parents in a layer tar would replace the base's directory metadata.
+    tar --numeric-owner --owner=0 --group=0 --sort=name -C "$work/dist" -cf "$work/dist.tar" \
+      ./usr/lib/bootcj ./usr/bin/bootc
+    umoci raw add-layer --image "$oci:v1" "$work/dist.tar"
+    rm -rf "${work:?}/dist" "$work/dist.tar"
+  fi
+  umoci config --image "$oci:v1" --config.label org.opencontainers.image.version=1
 
   # v2, derived with standard tooling only.
   umoci unpack --image "$oci:v1" "$work/bundle"
@@ -220,10 +204,39 @@ build_layout() {
     > "$work/bundle/rootfs/usr/lib/bootc/kargs.d/00-console.toml"
   umoci repack --image "$oci:v2" "$work/bundle"
   umoci config --image "$oci:v2" --config.label org.opencontainers.image.version=2
-  rm -rf "${work:?}/bundle" "${rootfs:?}"
+  rm -rf "${work:?}/bundle"
   umoci gc --layout "$oci"
   chmod -R a+rX "$oci"
   log "v1 and v2 built in $((SECONDS - start)) s"
+}
+
+# cached NAME BUILDER ARGS...: returns CACHE_DIR/NAME/oci, running "BUILDER WORK ARGS..." first unless a
+# complete copy exists. Built in a work directory and renamed when complete; a lock keeps builds apart.
+cached() {
+  local name=$1
+  shift
+  local final=$CACHE_DIR/$name
+  mkdir -p "$CACHE_DIR"
+  (
+    exec 9> "$CACHE_DIR/.lock-$name"
+    flock 9
+    if [[ -f $final/complete ]]; then
+      log "cached: $final"
+      exit 0
+    fi
+    work=$CACHE_DIR/.work-$name-$BASHPID
+    need_path WORK "$work"
+    trap 'rm -rf "${work:?}"' EXIT
+    mkdir -p "$work"
+    start=$SECONDS
+    "$@" "$work" >&2
+    printf 'built %s in %s s\n' "$(date -u +%FT%TZ)" "$((SECONDS - start))" > "$work/complete"
+    rm -rf "${final:?}"
+    mv "$work" "$final"
+    trap - EXIT
+    log "built $final in $((SECONDS - start)) s"
+  )
+  echo "$final/oci"
 }
 
 image() {
@@ -236,45 +249,32 @@ image() {
     esac
   done
   need_path CACHE_DIR "$CACHE_DIR"
+  local key name base
+  key=$(base_key)
+  base=$(cached "debian-bootc-base-$key" build_base_at)
+  name=debian-bootc-$key
   if [[ -n $dist ]]; then
     dist=$(cd "$dist" && pwd)
+    name+=-$(dist_key "$dist")
   fi
-  local key
-  key=$(cache_key "$dist")
-  local final=$CACHE_DIR/debian-bootc-$key
-  mkdir -p "$CACHE_DIR"
-  exec 9> "$CACHE_DIR/.lock-$key"
-  flock 9
-  if [[ -f $final/complete ]]; then
-    log "cached: $final"
-    echo "$final/oci"
-    return 0
-  fi
-  local work=$CACHE_DIR/.work-$key-$$
-  need_path WORK "$work"
-  trap 'rm -rf "${work:?}"' EXIT
-  mkdir -p "$work"
-  local start=$SECONDS
-  build_layout "$work" "$dist"
-  printf 'built %s in %s s\n' "$(date -u +%FT%TZ)" "$((SECONDS - start))" > "$work/complete"
-  rm -rf "${final:?}"
-  mv "$work" "$final"
-  trap - EXIT
-  log "built $final in $((SECONDS - start)) s"
-  echo "$final/oci"
+  cached "$name" build_final_at "$base" "$dist"
 }
 
+# Adapters: cached passes the work directory last.
+build_base_at() { build_base "$1"; }
+build_final_at() { build_final "$3" "$1" "$2"; }
+
 main() {
-  (($# > 0)) || die "usage: build.sh image|bootc-dist|key|customize ..."
+  (($# > 0)) || die "usage: build.sh image|key|customize ..."
   local cmd=$1
   shift
   case $cmd in
     image) image "$@" ;;
-    bootc-dist) bootc_dist "$@" ;;
     key)
-      local dist=
-      [[ ${1-} == --bootc-dist ]] && dist=$(cd "${2:?}" && pwd)
-      cache_key "$dist"
+      local key
+      key=$(base_key)
+      [[ ${1-} == --bootc-dist ]] && key+=-$(dist_key "$(cd "${2:?}" && pwd)")
+      echo "$key"
       ;;
     customize) customize "$@" ;;
     *) die "unknown command: $cmd" ;;

@@ -4,7 +4,11 @@
 # perform (images/README.md lists them and explains the grub mechanism).
 #
 # Usage: make-disk-oracle.sh --image LAYOUT:TAG --disk FILE [--size SIZE] [--stateroot NAME] [--karg K]...
-# Prints key=value lines on stdout: commit=<ostree commit> root-uuid=<fs uuid> stateroot=<name> kargs=<...>
+#                             [--also-commit TAG]...
+# --also-commit imports another tag of the same layout into the disk's repo as branch bootcj/oracle/TAG
+# without deploying it (for staged updates inside the guest).
+# Prints key=value lines on stdout: commit=<ostree commit> root-uuid=<fs uuid> stateroot=<name> version=<label>
+# kargs=<...>, and commit.TAG=<ostree commit> for every --also-commit.
 # Needs root, loop devices, umoci, ostree, sfdisk, mkfs.ext4, mkfs.fat, mtools, grub-install, grub-mkimage.
 set -euo pipefail
 
@@ -19,6 +23,7 @@ need_path() {
 
 image= disk= size=6G stateroot=debian
 extra_kargs=()
+also_tags=()
 while (($# > 0)); do
   case $1 in
     --image) image=${2-}; shift 2 ;;
@@ -26,6 +31,7 @@ while (($# > 0)); do
     --size) size=${2-}; shift 2 ;;
     --stateroot) stateroot=${2-}; shift 2 ;;
     --karg) extra_kargs+=("${2-}"); shift 2 ;;
+    --also-commit) also_tags+=("${2-}"); shift 2 ;;
     *) die "unknown argument: $1" ;;
   esac
 done
@@ -97,7 +103,9 @@ for path in sorted(glob.glob(os.path.join(root, "usr/lib/bootc/kargs.d/*.toml"))
         print(karg)
 PY
 )
-version=$(python3 - "$layout" "$tag" <<'PY'
+# The org.opencontainers.image.version label of LAYOUT:TAG (the tag when there is none).
+image_version() {
+  python3 - "$layout" "$1" <<'PY'
 import json, os, sys
 layout, tag = sys.argv[1:]
 def blob(d):
@@ -109,7 +117,8 @@ m = next(m for m in index["manifests"] if m.get("annotations", {}).get("org.open
 config = blob(blob(m["digest"])["config"]["digest"])
 print(config.get("config", {}).get("Labels", {}).get("org.opencontainers.image.version", tag))
 PY
-)
+}
+version=$(image_version "$tag")
 
 # 2. Transform to the ostree layout: /etc -> /usr/etc; no device nodes.
 [[ ! -e $rootfs/usr/etc ]] || die "image has both /etc and /usr/etc"
@@ -164,9 +173,24 @@ GRUB
 
 # 6. Import: commit the transformed tree (the Java importer does this from the layers).
 branch=bootcj/oracle/$tag
+also_lines=
 commit=$(ostree commit --repo="$mnt/ostree/repo" --branch="$branch" --subject="$image" \
   --add-metadata-string=version="$version" --tree=dir="$rootfs")
 log "commit $commit ($branch, version $version)"
+
+for extra_tag in "${also_tags[@]}"; do
+  log "unpacking $layout:$extra_tag"
+  umoci unpack --image "$layout:$extra_tag" "$work/bundle-$extra_tag" >/dev/null
+  extra_root=$work/bundle-$extra_tag/rootfs
+  [[ ! -e $extra_root/usr/etc ]] || die "image $layout:$extra_tag has both /etc and /usr/etc"
+  mv "$extra_root/etc" "$extra_root/usr/etc"
+  find "$extra_root/dev" -mindepth 1 -delete
+  extra_commit=$(ostree commit --repo="$mnt/ostree/repo" --branch="bootcj/oracle/$extra_tag" \
+    --subject="$layout:$extra_tag" --add-metadata-string=version="$(image_version "$extra_tag")" --tree=dir="$extra_root")
+  rm -rf "${work:?}/bundle-$extra_tag"
+  also_lines+="commit.$extra_tag=$extra_commit"$'\n'
+  log "also committed $extra_tag as $extra_commit"
+done
 
 # 7. Deploy with kargs: root=UUID rw, then kargs.d, then --karg. Seed the stateroot /var (2022.7 does not).
 kargs=("root=UUID=$root_uuid" rw "${image_kargs[@]}" "${extra_kargs[@]}")
@@ -186,11 +210,14 @@ printf 'search --no-floppy --fs-uuid --set=root %s\nset prefix=($root)/boot/grub
 grub-mkimage -O x86_64-efi -d "$deployment/usr/lib/grub/x86_64-efi" -c "$work/early.cfg" -p /boot/grub \
   -o "$work/BOOTX64.EFI" part_gpt ext2 fat normal linux search search_label search_fs_uuid configfile echo \
   serial terminal efi_gop all_video gzio test ls cat boot syslinuxcfg
-mmd -i "${loop}p2" ::/EFI ::/EFI/BOOT
-mcopy -i "${loop}p2" "$work/BOOTX64.EFI" ::/EFI/BOOT/BOOTX64.EFI
+# (mtools warns "Could not get geometry" on a loop partition; show its stderr only when it fails.)
+mmd -i "${loop}p2" ::/EFI ::/EFI/BOOT 2> "$work/mtools.err" || die "mmd: $(< "$work/mtools.err")"
+mcopy -i "${loop}p2" "$work/BOOTX64.EFI" ::/EFI/BOOT/BOOTX64.EFI 2> "$work/mtools.err" \
+  || die "mcopy: $(< "$work/mtools.err")"
 
 # 9. Done: sync and release (the trap unmounts and detaches).
 sync -f "$mnt"
 log "done in $((SECONDS - start)) s"
 printf 'commit=%s\nroot-uuid=%s\nstateroot=%s\nversion=%s\nkargs=%s\n' \
   "$commit" "$root_uuid" "$stateroot" "$version" "${kargs[*]}"
+printf '%s' "$also_lines"

@@ -2,11 +2,14 @@ package dev.bootcj.testing.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -34,15 +37,26 @@ class OracleDiskBootTest {
         layout = TestImages.debianLayout(logs.resolve("image-build.log"));
     }
 
+    private static String ostreeKarg(String cmdline) {
+        Matcher m = Pattern.compile("(?:^| )(ostree=\\S+)").matcher(cmdline);
+        assertTrue(m.find(), "no ostree= karg: " + cmdline);
+        return m.group(1);
+    }
+
     private static CommandResult show(CommandResult result) {
         System.out.printf("vm$ %s%n%s%n(exit %d)%n", result.command(), result.output(), result.exitCode());
         return result;
     }
 
+    /**
+     * BIOS boot of v1; then a staged deployment of v2 made inside the guest is finalized by ostree at
+     * shutdown and booted by the static grub.cfg (through the syslinux.cfg ostree rewrote), keeping /etc edits.
+     */
     @Test
-    void biosBootsTheOracleDeploymentOfV1AndAgainAfterReboot(@TempDir Path tmp) throws Exception {
+    void biosBootsV1ThenTheStagedV2AfterReboot(@TempDir Path tmp) throws Exception {
         TestImages.OracleDisk disk = TestImages.oracleDisk(layout, "v1", tmp.resolve("disk.raw"),
-                logs.resolve("oracle-v1.log"));
+                logs.resolve("oracle-v1.log"), List.of("v2"), List.of());
+        String v2 = disk.alsoCommitted().get("v2");
         try (QemuVm vm = QemuVm.builder(disk.disk(), logs.resolve("bios-v1")).firmware(Firmware.BIOS).start()) {
             vm.login(QemuVm.BOOT_TIMEOUT);
             String cmdline = show(vm.runChecked("cat /proc/cmdline")).output();
@@ -57,12 +71,24 @@ class OracleDiskBootTest {
             show(vm.runChecked("test -e /run/ostree-booted"));
             assertEquals(1, show(vm.run("test -e /usr/share/bootcj-marker")).exitCode(), "v1 has no marker");
             assertFalse(show(vm.run("touch /usr/bootcj-probe")).ok(), "/usr must be read-only");
-            show(vm.runChecked("findmnt -n -o SOURCE,TARGET /sysroot"));
             show(vm.runChecked("echo kept > /etc/bootcj-probe"));
 
+            show(vm.runChecked("ostree admin deploy --stage --karg-append=bootcj.test=v2 bootcj/oracle/v2"));
+            String staged = show(vm.runChecked("ostree admin status")).output();
+            assertTrue(Pattern.compile("(?m)^  debian " + v2 + "\\.\\d+ \\(staged\\)$").matcher(staged).find(),
+                    staged);
+
             vm.reboot(QemuVm.BOOT_TIMEOUT);
-            assertEquals(cmdline, show(vm.runChecked("cat /proc/cmdline")).output());
-            assertEquals("kept", show(vm.runChecked("cat /etc/bootcj-probe")).output(), "/etc persists");
+            String after = show(vm.runChecked("cat /proc/cmdline")).output();
+            assertTrue(after.contains(" bootcj.test=v2"), after);
+            // The bootswap flipped boot.N: grub read the syslinux.cfg ostree wrote at finalization.
+            assertNotEquals(ostreeKarg(cmdline), ostreeKarg(after));
+            assertEquals("bootcj test image v2", show(vm.runChecked("cat /usr/share/bootcj-marker")).output());
+            assertEquals("kept", show(vm.runChecked("cat /etc/bootcj-probe")).output(), "/etc edits carried over");
+            String status2 = show(vm.runChecked("ostree admin status")).output();
+            assertTrue(Pattern.compile("(?m)^\\* debian " + v2 + "\\.\\d+$").matcher(status2).find(), status2);
+            assertTrue(Pattern.compile("(?m)^  debian " + disk.commit() + "\\.0 \\(rollback\\)$").matcher(status2)
+                    .find(), status2);
             vm.powerOff(POWER_OFF_TIMEOUT);
         }
     }
@@ -71,6 +97,7 @@ class OracleDiskBootTest {
     void uefiBootsTheDerivedV2WithTheLayoutOnASecondDisk(@TempDir Path tmp) throws Exception {
         TestImages.OracleDisk disk = TestImages.oracleDisk(layout, "v2", tmp.resolve("disk.raw"),
                 logs.resolve("oracle-v2.log"));
+        assertEquals("2", disk.version());
         Path oci = TestImages.ext4Image(layout, tmp.resolve("oci.raw"), "bootcj-oci", logs.resolve("oci-disk.log"));
         try (QemuVm vm = QemuVm.builder(disk.disk(), logs.resolve("uefi-v2")).firmware(Firmware.UEFI)
                 .extraDisk(oci).start()) {

@@ -25,9 +25,17 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** A disk made by {@code images/vm/make-disk-oracle.sh} and what the script reported about it. */
+    /**
+     * A disk made by {@code images/vm/make-disk-oracle.sh} and what the script reported about it.
+     *
+     * @param alsoCommitted the ostree commit of every further tag imported (branch {@code bootcj/oracle/<tag>},
+     *                      not deployed), by tag
+     */
     public record OracleDisk(Path disk, String commit, String rootUuid, String stateroot, String version,
-                             String kargs) {
+                             String kargs, Map<String, String> alsoCommitted) {
+        public OracleDisk {
+            alsoCommitted = Map.copyOf(alsoCommitted);
+        }
     }
 
     /** The checkout's root: the first parent of the working directory holding {@code images/debian-bootc}. */
@@ -45,8 +53,20 @@ public final class TestImages {
      * {@code v2}). The script's log goes to {@code log}.
      */
     public static Path debianLayout(Path log) throws IOException, InterruptedException {
+        return debianLayout(log, null);
+    }
+
+    /**
+     * Like {@link #debianLayout(Path)}, with our {@code bootc} from {@code bootcDist} (made by
+     * {@code images/debian-bootc/bootc-dist.sh}) installed as {@code /usr/bin/bootc}; {@code null} for none.
+     * Only the first build of the base downloads packages; a new dist costs one extra layer.
+     */
+    public static Path debianLayout(Path log, Path bootcDist) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", repoRoot().resolve("images/debian-bootc/build.sh").toString(),
                 "image"));
+        if (bootcDist != null) {
+            cmd.addAll(List.of("--bootc-dist", bootcDist.toAbsolutePath().toString()));
+        }
         String cache = System.getProperty("bootcj.imageCache");
         if (cache != null && !cache.isBlank()) {
             cmd.addAll(List.of("--cache", Path.of(cache).toAbsolutePath().toString()));
@@ -63,14 +83,24 @@ public final class TestImages {
         return layout;
     }
 
-    /**
-     * Makes a bootable disk from {@code layout:tag} without the project's code (test oracle), BIOS and UEFI
-     * bootable, with {@code extraKargs} appended.
-     */
-    public static OracleDisk oracleDisk(Path layout, String tag, Path disk, Path log, String... extraKargs)
+    /** {@link #oracleDisk(Path, String, Path, Path, List, List)} without further tags or kernel arguments. */
+    public static OracleDisk oracleDisk(Path layout, String tag, Path disk, Path log)
             throws IOException, InterruptedException {
+        return oracleDisk(layout, tag, disk, log, List.of(), List.of());
+    }
+
+    /**
+     * Makes a BIOS and UEFI bootable disk from {@code layout:tag} without the project's code (test oracle),
+     * with {@code extraKargs} appended; the tags in {@code alsoCommit} are imported into the disk's repository
+     * without being deployed.
+     */
+    public static OracleDisk oracleDisk(Path layout, String tag, Path disk, Path log, List<String> alsoCommit,
+                                        List<String> extraKargs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", repoRoot().resolve("images/vm/make-disk-oracle.sh").toString(),
                 "--image", layout + ":" + tag, "--disk", disk.toString()));
+        for (String other : alsoCommit) {
+            cmd.addAll(List.of("--also-commit", other));
+        }
         for (String karg : extraKargs) {
             cmd.addAll(List.of("--karg", karg));
         }
@@ -81,13 +111,17 @@ public final class TestImages {
                 values.put(line.substring(0, eq), line.substring(eq + 1));
             }
         });
-        for (String key : List.of("commit", "root-uuid", "stateroot", "version", "kargs")) {
+        List<String> expected = new ArrayList<>(List.of("commit", "root-uuid", "stateroot", "version", "kargs"));
+        alsoCommit.forEach(other -> expected.add("commit." + other));
+        for (String key : expected) {
             if (!values.containsKey(key)) {
                 throw new VmException("make-disk-oracle.sh did not report " + key + "; see " + log);
             }
         }
+        Map<String, String> also = new HashMap<>();
+        alsoCommit.forEach(other -> also.put(other, values.get("commit." + other)));
         return new OracleDisk(disk, values.get("commit"), values.get("root-uuid"), values.get("stateroot"),
-                values.get("version"), values.get("kargs"));
+                values.get("version"), values.get("kargs"), also);
     }
 
     /**
