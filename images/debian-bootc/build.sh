@@ -94,6 +94,9 @@ ExecStart=-/sbin/agetty -o '-p -f -- \\u' --keep-baud --autologin root 115200,57
 CONF
   ln -sf /lib/systemd/system/serial-getty@.service \
     "$root/etc/systemd/system/getty.target.wants/serial-getty@ttyS0.service"
+  # bootc does not mount the ESP; systemd-gpt-auto-generator's ESP automount only fails (unit "failed").
+  mkdir -p "$root/etc/systemd/system-generators"
+  ln -sfn /dev/null "$root/etc/systemd/system-generators/systemd-gpt-auto-generator"
   echo bootcj > "$root/etc/hostname"
   chmod 0644 "$root/etc/hostname"
   printf '127.0.0.1\tlocalhost\n127.0.1.1\tbootcj\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
@@ -210,6 +213,18 @@ build_final() {
   log "v1 and v2 built in $((SECONDS - start)) s"
 }
 
+# Deletes a work directory unless something is still mounted below it (an interrupted mmdebstrap), and
+# never crosses into another filesystem (/proc, /sys, /dev of a chroot).
+remove_work() {
+  local work=$1
+  need_path WORK "$work"
+  if findmnt -rn -o TARGET | grep -q "^$work/"; then
+    log "leaving $work: something is still mounted below it"
+    return 0
+  fi
+  rm -rf --one-file-system "$work"
+}
+
 # cached NAME BUILDER ARGS...: returns CACHE_DIR/NAME/oci, running "BUILDER WORK ARGS..." first unless a
 # complete copy exists. Built in a work directory and renamed when complete; a lock keeps builds apart.
 cached() {
@@ -226,7 +241,7 @@ cached() {
     fi
     work=$CACHE_DIR/.work-$name-$BASHPID
     need_path WORK "$work"
-    trap 'rm -rf "${work:?}"' EXIT
+    trap 'remove_work "$work"' EXIT
     mkdir -p "$work"
     start=$SECONDS
     "$@" "$work" >&2
