@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A qemu-system-x86_64 machine under TCG (never KVM), without network, driven through its serial console.
@@ -39,11 +41,14 @@ public final class QemuVm implements AutoCloseable {
     private static final Pattern LOGIN = Pattern.compile("login: (root \\(automatic login\\))?");
     private static final Duration READY_RETRY = Duration.ofSeconds(20);
 
+    private static final Logger log = LoggerFactory.getLogger(QemuVm.class);
+
     private final Process process;
     private final SerialConsole console;
     private final Path workDir;
     private final SerialShell shell;
     private int bootMark;
+    private long bootStartNanos = System.nanoTime();
 
     private QemuVm(Process process, SerialConsole console, Path workDir) {
         this.process = process;
@@ -174,7 +179,10 @@ public final class QemuVm implements AutoCloseable {
         }
         // Until start-up has finished, systemd prints unit status lines on the console, between command output.
         // "degraded" (some unit failed) is fine here; tests check what they need.
-        run("systemctl is-system-running --wait", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        CommandResult state = run("systemctl is-system-running --wait",
+                Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        log.info("vm {}: shell ready, system {}, {} s after {}", process.pid(), state.output().strip(),
+                Duration.ofNanos(System.nanoTime() - bootStartNanos).toSeconds(), bootMark == 0 ? "start" : "reboot");
     }
 
     /** {@link #run(String, Duration)} with {@link #COMMAND_TIMEOUT}. */
@@ -203,6 +211,7 @@ public final class QemuVm implements AutoCloseable {
     public void reboot(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int from = console.mark();
+        bootStartNanos = System.nanoTime();
         console.send(" systemctl reboot\n");
         MatchResult banner = console.await(LINUX_BANNER, from, timeout, "the kernel of the next boot");
         bootMark = banner.start();
@@ -211,11 +220,13 @@ public final class QemuVm implements AutoCloseable {
 
     /** {@code systemctl poweroff}, then waits for qemu to exit. */
     public void powerOff(Duration timeout) throws IOException, InterruptedException {
+        long start = System.nanoTime();
         console.send(" systemctl poweroff\n");
         if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new VmException("qemu (pid " + process.pid() + ") still running " + timeout.toSeconds()
                     + " s after poweroff; last output:\n" + console.tail());
         }
+        log.info("vm {}: powered off in {} s", process.pid(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
     }
 
     /** Ends qemu (by its PID) if it still runs, and closes the serial log. */
