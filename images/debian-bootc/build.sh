@@ -192,9 +192,17 @@ build_final() {
     mkdir -p "$work/dist/usr/lib/bootcj" "$work/dist/usr/bin"
     cp -a "$dist/." "$work/dist/usr/lib/bootcj/"
     ln -s ../lib/bootcj/bin/bootc "$work/dist/usr/bin/bootc"
+    local units=()
+    if [[ -d $dist/share/systemd/system ]]; then
+      mkdir -p "$work/dist/usr/lib/systemd/system"
+      for unit in "$dist"/share/systemd/system/*; do
+        cp "$unit" "$work/dist/usr/lib/systemd/system/"
+        units+=("./usr/lib/systemd/system/${unit##*/}")
+      done
+    fi
     # Only the new paths: parents in a layer tar would replace the base's directory metadata.
     tar --numeric-owner --owner=0 --group=0 --sort=name -C "$work/dist" -cf "$work/dist.tar" \
-      ./usr/lib/bootcj ./usr/bin/bootc
+      ./usr/lib/bootcj ./usr/bin/bootc "${units[@]}"
     umoci raw add-layer --image "$oci:v1" "$work/dist.tar"
     rm -rf "${work:?}/dist" "$work/dist.tar"
   fi

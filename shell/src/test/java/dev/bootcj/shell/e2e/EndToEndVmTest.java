@@ -1,0 +1,128 @@
+package dev.bootcj.shell.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bootcj.shell.BootcProcess;
+import dev.bootcj.testing.Tools;
+import dev.bootcj.testing.vm.CommandResult;
+import dev.bootcj.testing.vm.Firmware;
+import dev.bootcj.testing.vm.QemuVm;
+import dev.bootcj.testing.vm.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The proof: the Debian image with our bootc inside is installed by our {@code bootc install to-disk
+ * --via-loopback} onto a raw file, booted in {@code qemu -accel tcg} with no network, switched to v2 from an
+ * {@code oci:} layout on an attached disk, rebooted into it (with an {@code /etc} edit kept and the new karg),
+ * rolled back and rebooted into v1; then the same disk boots under UEFI. Every boot's {@code bootc status} goes
+ * to the test output. Skip with {@code -Dbootcj.skipVm=true}.
+ */
+@Tag("vm")
+@DisabledIfSystemProperty(named = "bootcj.skipVm", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndVmTest {
+    static final Duration SLOW = Duration.ofMinutes(20);
+
+    @TempDir
+    static Path tmp;
+    static Path logs;
+    static Path layout;
+    static Path disk;
+    static Path updates;
+
+    @BeforeAll
+    static void imageAndDisk() throws Exception {
+        logs = Path.of("target", "vm-logs", "e2e").toAbsolutePath();
+        Files.createDirectories(logs);
+        Path dist = tmp.resolve("dist");
+        Tools.exec(null, Map.of(), List.of("bash", TestImages.repoRoot().resolve("images/debian-bootc/bootc-dist.sh").toString(),
+                dist.toString(), BootcProcess.launcher().getParent().getParent().toString()))
+                .check(List.of("bootc-dist.sh"));
+        layout = TestImages.debianLayout(logs.resolve("image-build.log"), dist);
+        disk = tmp.resolve("disk.raw");
+        Tools.run("truncate", "-s", "6G", disk.toString());
+        Tools.Result install = BootcProcess.run("install", "to-disk", "--via-loopback", "--source-imgref",
+                "oci:" + layout + ":v1", "--karg", "bootcj.installed=1", disk.toString());
+        System.out.println("host$ bootc install to-disk --via-loopback ...\n" + install.stdout() + install.stderr());
+        assertEquals(0, install.exitCode(), install.stderr());
+        assertTrue(install.stdout().contains("Installation complete!"), install.stdout());
+        updates = TestImages.ext4Image(layout, tmp.resolve("updates.ext4"), "updates", logs.resolve("updates.log"));
+    }
+
+    static CommandResult show(CommandResult r) {
+        System.out.printf("vm$ %s%n%s%n(exit %d)%n", r.command(), r.output(), r.exitCode());
+        return r;
+    }
+
+    static CommandResult ok(QemuVm vm, String command) throws Exception {
+        CommandResult r = show(vm.run(command, SLOW));
+        assertEquals(0, r.exitCode(), command + ":\n" + r.output());
+        return r;
+    }
+
+    @Test
+    @Order(1)
+    void biosInstallSwitchRebootRollbackReboot() throws Exception {
+        try (QemuVm vm = QemuVm.builder(disk, logs.resolve("bios")).firmware(Firmware.BIOS).extraDisk(updates).start()) {
+            vm.login(QemuVm.BOOT_TIMEOUT);
+            String status = ok(vm, "bootc status --format humanreadable").output();
+            assertTrue(status.contains("\u25cf Booted image: oci:" + layout + ":v1"), status);
+            assertTrue(status.contains("Version: 1"), status);
+            String cmdline = ok(vm, "cat /proc/cmdline").output();
+            assertTrue(cmdline.contains("bootcj.installed=1") && cmdline.contains("console=ttyS0,115200"), cmdline);
+            assertFalse(cmdline.contains("bootcj.test=v2"), cmdline);
+
+            ok(vm, "mkdir -p /var/mnt/osupdate && mount -o ro /dev/vdb /var/mnt/osupdate");
+            String sw = ok(vm, "bootc switch --transport oci /var/mnt/osupdate:v2").output();
+            assertTrue(sw.contains("Queued for next boot: oci:/var/mnt/osupdate:v2"), sw);
+            ok(vm, "echo edited-before-reboot > /etc/bootcj-e2e");
+            String staged = ok(vm, "bootc status --format humanreadable").output();
+            assertTrue(staged.contains("Staged image: oci:/var/mnt/osupdate:v2"), staged);
+
+            vm.reboot(QemuVm.BOOT_TIMEOUT);
+            status = ok(vm, "bootc status --format humanreadable").output();
+            assertTrue(status.contains("\u25cf Booted image: oci:/var/mnt/osupdate:v2"), status);
+            assertTrue(status.contains("Rollback image: oci:" + layout + ":v1"), status);
+            cmdline = ok(vm, "cat /proc/cmdline").output();
+            assertTrue(cmdline.contains("bootcj.test=v2") && cmdline.contains("bootcj.installed=1"), cmdline);
+            ok(vm, "test -e /usr/share/bootcj-marker");
+            assertEquals("edited-before-reboot", ok(vm, "cat /etc/bootcj-e2e").output().strip());
+
+            String rb = ok(vm, "bootc rollback").output();
+            assertTrue(rb.contains("Next boot: rollback deployment"), rb);
+            vm.reboot(QemuVm.BOOT_TIMEOUT);
+            status = ok(vm, "bootc status --format humanreadable").output();
+            assertTrue(status.contains("\u25cf Booted image: oci:" + layout + ":v1"), status);
+            cmdline = ok(vm, "cat /proc/cmdline").output();
+            assertFalse(cmdline.contains("bootcj.test=v2"), cmdline);
+            assertEquals(1, show(vm.run("test -e /usr/share/bootcj-marker")).exitCode(), "v1 has no marker");
+            vm.powerOff(Duration.ofMinutes(3));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSameDiskBootsUnderUefi() throws Exception {
+        try (QemuVm vm = QemuVm.builder(disk, logs.resolve("uefi")).firmware(Firmware.UEFI).start()) {
+            vm.login(QemuVm.BOOT_TIMEOUT);
+            ok(vm, "test -d /sys/firmware/efi");
+            String status = ok(vm, "bootc status --format humanreadable").output();
+            assertTrue(status.contains("\u25cf Booted image: oci:" + layout + ":v1"), status);
+            vm.powerOff(Duration.ofMinutes(3));
+        }
+    }
+}
