@@ -61,6 +61,13 @@ public final class BootableImages {
         return tag(layers, version, tag, labels);
     }
 
+    /** Derives an image from v1 with one more, uncompressed layer: the tar file {@code layerTar}. */
+    public Descriptor deriveWithLayerFile(String tag, String version, Path layerTar) throws IOException {
+        List<OciLayoutBuilder.Layer> layers = new ArrayList<>(baseLayers);
+        layers.add(layout.addLayerFile(layerTar, Compression.NONE));
+        return tag(layers, version, tag, LABELS);
+    }
+
     /** An image for another architecture, tagged {@code tag}. */
     public Descriptor foreign(String tag, String architecture) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>(LABELS);
