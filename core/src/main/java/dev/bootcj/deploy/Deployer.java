@@ -1,5 +1,6 @@
 package dev.bootcj.deploy;
 
+import dev.bootcj.Bytes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
@@ -120,7 +121,7 @@ final class Deployer {
             OstreeRepo.PruneResult pruned = repo.pruneUnreferenced();
             if (images > 0 || layers > 0 || pruned.objectsPruned() > 0) {
                 out.line("Pruned images: " + images + " (layers: " + layers + ", objsize: "
-                        + Sizes.human(pruned.bytesPruned()) + ")");
+                        + Bytes.human(pruned.bytesPruned()) + ")");
             }
         }
     }

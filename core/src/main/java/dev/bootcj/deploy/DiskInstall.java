@@ -1,5 +1,6 @@
 package dev.bootcj.deploy;
 
+import dev.bootcj.Bytes;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
@@ -84,8 +85,8 @@ public final class DiskInstall {
             needed = Math.max(needed, 514 * MIB + o.rootSizeMiB() * MIB);
         }
         if (size < needed) {
-            throw new SysrootException("Disk " + device + " is too small: " + Sizes.human(size) + " (this image needs "
-                    + "at least " + Sizes.human(needed) + ")");
+            throw new SysrootException("Disk " + device + " is too small: " + Bytes.human(size) + " (this image needs "
+                    + "at least " + Bytes.human(needed) + ")");
         }
         out.line("Block setup: direct");
         out.line("       Size: " + size);

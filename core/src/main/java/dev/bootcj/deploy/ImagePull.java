@@ -1,5 +1,6 @@
 package dev.bootcj.deploy;
 
+import dev.bootcj.Bytes;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
 import dev.bootcj.blob.BlobDownloader;
@@ -146,7 +147,7 @@ public final class ImagePull {
             progress.onEvent(new ProgressEvent.PullStarted(source.name(), digest, layers.size(), needed.size(),
                     layers.stream().mapToLong(Descriptor::size).sum(), neededBytes));
             out.line("layers already present: " + (layers.size() - needed.size()) + "; layers needed: "
-                    + needed.size() + " (" + Sizes.human(neededBytes) + ")");
+                    + needed.size() + " (" + Bytes.human(neededBytes) + ")");
             long start = System.nanoTime();
             Map<String, Map<String, Integer>> filtered = new LinkedHashMap<>();
             for (Descriptor layer : layers) {
@@ -168,8 +169,8 @@ public final class ImagePull {
             if (!needed.isEmpty()) {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 double seconds = Math.max(took.toMillis(), 1) / 1000.0;
-                out.line(String.format("Fetched layers: %s in %.1f s (%s/s)", Sizes.human(neededBytes), seconds,
-                        Sizes.human((long) (neededBytes / seconds))));
+                out.line(String.format("Fetched layers: %s in %.1f s (%s/s)", Bytes.human(neededBytes), seconds,
+                        Bytes.human((long) (neededBytes / seconds))));
             }
             ProgressInputStream.checkInterrupted();
             progress.onEvent(new ProgressEvent.StepStarted(ProgressEvent.Step.IMPORTING, digest));

@@ -191,8 +191,7 @@ public final class OstreeSysroot implements AutoCloseable {
                 return Optional.empty();
             }
             try {
-                String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(merge)) + "."
-                        + LibOstree.ostree_deployment_get_deployserial(merge);
+                String id = nativeId(merge);
                 return deployments().stream().filter(d -> d.id().equals(id)).findFirst();
             } finally {
                 GObjects.unref(merge);
@@ -229,8 +228,7 @@ public final class OstreeSysroot implements AutoCloseable {
                         error, "deploying " + commit + " to " + path);
                 MemorySegment created = out.get(ADDRESS, 0);
                 try {
-                    String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(created)) + "."
-                            + LibOstree.ostree_deployment_get_deployserial(created);
+                    String id = nativeId(created);
                     GErrors.check(LibOstree.ostree_sysroot_simple_write_deployment(sysroot.get(), os, created, merge,
                             0, MemorySegment.NULL, error), error, "writing deployment " + id + " of " + path);
                     return find(id);
@@ -261,8 +259,7 @@ public final class OstreeSysroot implements AutoCloseable {
                         arena.allocateFrom(commit), originFile.get(), merge, deployOpts(arena, kernelArguments), out,
                         MemorySegment.NULL, error), error, "staging " + commit + " in " + path);
                 MemorySegment created = out.get(ADDRESS, 0);
-                String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(created)) + "."
-                        + LibOstree.ostree_deployment_get_deployserial(created);
+                String id = nativeId(created);
                 GObjects.unref(created);
                 load();
                 return find(id);
@@ -283,8 +280,7 @@ public final class OstreeSysroot implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             Map<String, MemorySegment> byId = new java.util.HashMap<>();
             for (MemorySegment d : GCollections.elements(array)) {
-                byId.put(GStrings.peek(LibOstree.ostree_deployment_get_csum(d)) + "."
-                        + LibOstree.ostree_deployment_get_deployserial(d), d);
+                byId.put(nativeId(d), d);
             }
             List<MemorySegment> natives = new ArrayList<>();
             for (Deployment d : order) {
@@ -312,8 +308,7 @@ public final class OstreeSysroot implements AutoCloseable {
         MemorySegment array = LibOstree.ostree_sysroot_get_deployments(sysroot.get());
         try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin)) {
             for (MemorySegment d : GCollections.elements(array)) {
-                String id = GStrings.peek(LibOstree.ostree_deployment_get_csum(d)) + "."
-                        + LibOstree.ostree_deployment_get_deployserial(d);
+                String id = nativeId(d);
                 if (id.equals(deployment.id())) {
                     MemorySegment error = GErrors.slot(arena);
                     GErrors.check(LibOstree.ostree_sysroot_write_origin_file(sysroot.get(), d, originFile.get(),
@@ -335,6 +330,12 @@ public final class OstreeSysroot implements AutoCloseable {
             GErrors.check(LibOstree.ostree_sysroot_cleanup(sysroot.get(), MemorySegment.NULL, error), error,
                     "cleaning up " + path);
         }
+    }
+
+    /** {@code <checksum>.<serial>} of a native deployment. */
+    private static String nativeId(MemorySegment deployment) {
+        return GStrings.peek(LibOstree.ostree_deployment_get_csum(deployment)) + "."
+                + LibOstree.ostree_deployment_get_deployserial(deployment);
     }
 
     private Deployment find(String id) throws GLibException {

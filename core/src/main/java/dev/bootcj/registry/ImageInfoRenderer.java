@@ -1,5 +1,6 @@
 package dev.bootcj.registry;
 
+import dev.bootcj.Bytes;
 import dev.bootcj.oci.OciJson;
 import java.io.IOException;
 import java.io.Writer;
@@ -66,27 +67,12 @@ public final class ImageInfoRenderer {
         }
         line(out, "Layers", String.valueOf(info.layers().size()));
         for (ImageInfo.Layer l : info.layers()) {
-            out.write(String.format(Locale.ROOT, "%10s  %s  %9s  %-7s %s%n", "", l.digest(), size(l.size()),
+            out.write(String.format(Locale.ROOT, "%10s  %s  %9s  %-7s %s%n", "", l.digest(), Bytes.human(l.size()),
                     l.compression(), l.mediaType()));
         }
     }
 
     private static void line(Writer out, String label, String value) throws IOException {
         out.write(String.format(Locale.ROOT, "%9s%s %s%n", label, label.isEmpty() ? " " : ":", value));
-    }
-
-    /** Binary units with one decimal: {@code 512 B}, {@code 1.5 KiB}, {@code 50.0 MiB}. */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.Bytes;
 import dev.bootcj.deploy.DeploymentInspector;
 import dev.bootcj.deploy.TreeDiff;
 import dev.bootcj.shell.args.Option;
@@ -64,9 +65,9 @@ public final class InspectDiffCommand implements Command {
     static void print(PrintStream out, List<TreeDiff.Change> changes) {
         for (TreeDiff.Change c : changes) {
             out.println(switch (c.kind()) {
-                case ADDED -> "A " + c.path() + " (" + Units.bytes(c.newSize()) + ")";
-                case REMOVED -> "D " + c.path() + " (" + Units.bytes(c.oldSize()) + ")";
-                case CHANGED -> "M " + c.path() + " (" + Units.bytes(c.oldSize()) + " -> " + Units.bytes(c.newSize())
+                case ADDED -> "A " + c.path() + " (" + Bytes.human(c.newSize()) + ")";
+                case REMOVED -> "D " + c.path() + " (" + Bytes.human(c.oldSize()) + ")";
+                case CHANGED -> "M " + c.path() + " (" + Bytes.human(c.oldSize()) + " -> " + Bytes.human(c.newSize())
                         + ")";
             });
         }

@@ -1,5 +1,6 @@
 package dev.bootcj.shell.progress;
 
+import dev.bootcj.Bytes;
 import dev.bootcj.deploy.ProgressEvent;
 import dev.bootcj.deploy.ProgressListener;
 import dev.bootcj.deploy.Reporter;
@@ -72,8 +73,8 @@ public final class TerminalProgress implements ProgressListener {
                 clear();
                 double seconds = Math.max(now - layerStart, 1_000_000L) / 1e9;
                 out.println(fit(String.format(Locale.ROOT, "[%d/%d] %s %s %s in %s (%s/s)", layerNumber, layersToFetch,
-                        shortDigest(d.digest()), bar(1.0), Units.bytes(d.size()), Units.duration(Math.round(seconds)),
-                        Units.bytes((long) (d.size() / seconds)))));
+                        shortDigest(d.digest()), bar(1.0), Bytes.human(d.size()), Units.duration(Math.round(seconds)),
+                        Bytes.human((long) (d.size() / seconds)))));
                 layer = null;
             }
             case ProgressEvent.StepStarted s -> {
@@ -98,8 +99,8 @@ public final class TerminalProgress implements ProgressListener {
         double rate = seconds > 0.2 ? layerBytes / seconds : 0;
         String eta = rate > 0 ? Units.duration(Math.round((layerSize - layerBytes) / rate)) : "?";
         String line = String.format(Locale.ROOT, "[%d/%d] %s %s %s/%s %s/s ETA %s", layerNumber, layersToFetch,
-                shortDigest(layer), bar(fraction), Units.bytes(layerBytes), Units.bytes(layerSize),
-                Units.bytes((long) rate), eta);
+                shortDigest(layer), bar(fraction), Bytes.human(layerBytes), Bytes.human(layerSize),
+                Bytes.human((long) rate), eta);
         out.print("\r\033[K" + fit(line));
         out.flush();
         live = true;

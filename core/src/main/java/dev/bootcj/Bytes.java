@@ -1,13 +1,14 @@
-package dev.bootcj.deploy;
+package dev.bootcj;
 
 import java.util.Locale;
 
-/** Byte counts for people: {@code 783 B}, {@code 1.4 MiB}, {@code 2.0 GiB}. */
-final class Sizes {
-    private Sizes() {
+/** Byte counts for people, in binary units with one decimal: {@code 783 B}, {@code 1.4 MiB}, {@code 2.0 GiB}. */
+public final class Bytes {
+    private Bytes() {
     }
 
-    static String human(long bytes) {
+    /** {@code bytes} as {@code 783 B}, {@code 1.5 KiB}, {@code 50.0 MiB}. */
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
