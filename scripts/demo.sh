@@ -15,10 +15,13 @@ demo=${BOOTCJ_DEMO_DIR:-$top/demo}
 case "$demo" in /*) ;; *) demo=$top/$demo ;; esac
 [ -n "$demo" ] && [ "$demo" != / ] || { echo "demo: refusing demo directory '$demo'" >&2; exit 1; }
 bootc=$top/shell/target/bootc/bin/bootc
+rm -rf "$demo/image"
 scripts/make-demo-image.sh "$demo/image" v1 1.0
+scripts/make-demo-image.sh "$demo/image" v2 2.0
 scripts/make-demo-sysroot.sh "$demo/sysroot" "$demo/image" v1
 export BOOTC_SYSROOT=$demo/sysroot
 echo "demo: sysroot $demo/sysroot with oci:$demo/image:v1 deployed (BOOTC_SYSROOT is set to it)" >&2
+echo "demo: try 'status', 'switch --transport oci $demo/image:v2', 'rollback', 'inspect diff booted rollback'" >&2
 if [ $# -gt 0 ]; then
     exec "$bootc" "$@"
 fi
