@@ -41,6 +41,7 @@ public final class LayerImporter {
     public static final String IMPORTER_VERSION = "bootcj-0.1.0";
 
     private static final Logger log = LoggerFactory.getLogger(LayerImporter.class);
+    private static final String FACTORY_VAR = "usr/share/factory/var";
 
     /**
      * An imported layer.
@@ -88,6 +89,8 @@ public final class LayerImporter {
             LayerTree tree = new LayerTree();
             DirTree.Subdir root;
             try (ObjectWriter writer = tx.newWriter(); WriterThread background = new WriterThread(tx)) {
+                DirMeta varMeta = null;
+                boolean factoryVar = false;
                 for (TarEntry e; (e = reader.next()) != null; ) {
                     ImportRules.Normalized n = rules.normalize(e.path());
                     if (n.filtered()) {
@@ -95,8 +98,15 @@ public final class LayerImporter {
                         continue;
                     }
                     String path = n.kept();
+                    factoryVar |= path.equals(FACTORY_VAR) || path.startsWith(FACTORY_VAR + "/");
                     switch (e.type()) {
-                        case DIRECTORY -> tree.putDir(path, DirMeta.of(e.uid(), e.gid(), e.mode(), xattrs(e)));
+                        case DIRECTORY -> {
+                            DirMeta meta = DirMeta.of(e.uid(), e.gid(), e.mode(), xattrs(e));
+                            tree.putDir(path, meta);
+                            if (path.equals(FACTORY_VAR)) {
+                                varMeta = meta;
+                            }
+                        }
                         case REGULAR -> {
                             requireNonRoot(path, e);
                             // Small files go to the writer thread; large ones stream from this one.
@@ -119,6 +129,11 @@ public final class LayerImporter {
                                 "unsupported file type (" + typeName(e.type()) + ") in layer: "
                                         + TarReader.escapeText(e.path()));
                     }
+                }
+                if (factoryVar) {
+                    // The image's /var content moves to the factory copy, but a deployment still needs an empty
+                    // /var to mount the stateroot's /var on (ostree-prepare-root and var.mount fail without it).
+                    tree.putDir("var", varMeta != null ? varMeta : DirMeta.of(0, 0, 0755, Xattrs.EMPTY));
                 }
                 drain(tar);
                 root = tree.write(writer);

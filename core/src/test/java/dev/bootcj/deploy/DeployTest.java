@@ -93,6 +93,10 @@ class DeployTest {
         assertTrue(options.startsWith("options root=LABEL=root rw cfg.karg=1 console=ttyS0 img.karg=1 local.karg=yes ostree="),
                 options);
         assertEquals("seeded\n", Files.readString(root.resolve("ostree/deploy/default/var/lib/app/seed")));
+        try (BootcSysroot host = open()) {
+            String csum = host.status().status().booted().ostree().checksum();
+            assertTrue(Files.isDirectory(deployDir(csum, 0).resolve("var")), "an empty /var to mount the stateroot's on");
+        }
         SysrootFixture.ostree("fsck", "--repo=" + root.resolve("ostree/repo"));
     }
 

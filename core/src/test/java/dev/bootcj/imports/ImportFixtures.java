@@ -97,6 +97,11 @@ final class ImportFixtures {
                 mapped.entries().putIfAbsent(p.substring(0, i), "dir 0755 0:0 rwxr-xr-x");
             }
         }
+        // /var content moved to the factory copy leaves an empty /var (with the image's /var metadata) to mount on.
+        String factoryVar = mapped.entries().get("usr/share/factory/var");
+        if (factoryVar != null) {
+            mapped.entries().putIfAbsent("var", factoryVar);
+        }
         return mapped;
     }
 
