@@ -3,7 +3,8 @@ package dev.bootcj.imports;
 import dev.bootcj.ImageException;
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
-import dev.bootcj.ostree.ObjectWriter;
+import dev.bootcj.ostree.LooseObjectStore;
+import dev.bootcj.ostree.ObjectSink;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.RepoTransaction;
 import dev.bootcj.ostree.Xattrs;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The layer commit keeps ostree-ext's semantics: the filtered, normalized tree of the layer (see
  * {@link ImportRules}), whiteout files ({@code .wh.*}) stored as the plain files they are, metadata
- * {@code ostree.importer.version}. Regular files are written with {@code ostree_repo_write_regfile_inline}
- * (up to {@link ObjectWriter#BUFFER_SIZE}) or streamed with {@code ostree_repo_write_regfile}; memory does not
- * grow with file sizes.
+ * {@code ostree.importer.version}. In {@code bare} and {@code bare-user} repositories the objects are written by
+ * {@link LooseObjectStore} (checksums in Java, {@code O_TMPFILE} + {@code linkat} straight into
+ * {@code objects/}, one {@code syncfs} before the commit and ref); in other modes by libostree's per-object
+ * calls. Small files are written by {@link WriterPool} threads while this thread parses; large files stream
+ * from this thread; memory does not grow with file sizes.
  * {@snippet :
  * LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
  * DigestingInputStream blob = new DigestingInputStream(raw, digest, size);
@@ -41,6 +45,8 @@ public final class LayerImporter {
     public static final String IMPORTER_VERSION = "bootcj-0.1.0";
 
     private static final Logger log = LoggerFactory.getLogger(LayerImporter.class);
+    /** Threads writing small files besides the parsing thread (they mostly wait on the kernel). */
+    private static final int WRITER_THREADS = 2;
 
     /**
      * An imported layer.
@@ -84,10 +90,12 @@ public final class LayerImporter {
         String ref = RefEscape.layerRef(digest);
         TreeMap<String, Integer> filtered = new TreeMap<>();
         try (TarReader reader = new TarReader(tar);
-                RepoTransaction tx = repo.beginTransaction()) {
+                RepoTransaction tx = repo.beginTransaction();
+                LooseObjectStore store = LooseObjectStore.supports(repo.mode()) ? LooseObjectStore.open(tx) : null) {
+            Supplier<ObjectSink> sinks = store != null ? store::newWriter : tx::newWriter;
             LayerTree tree = new LayerTree();
             DirTree.Subdir root;
-            try (ObjectWriter writer = tx.newWriter(); WriterThread background = new WriterThread(tx)) {
+            try (ObjectSink writer = sinks.get(); WriterPool background = new WriterPool(WRITER_THREADS, sinks)) {
                 for (TarEntry e; (e = reader.next()) != null; ) {
                     ImportRules.Normalized n = rules.normalize(e.path());
                     if (n.filtered()) {
@@ -99,8 +107,8 @@ public final class LayerImporter {
                         case DIRECTORY -> tree.putDir(path, DirMeta.of(e.uid(), e.gid(), e.mode(), xattrs(e)));
                         case REGULAR -> {
                             requireNonRoot(path, e);
-                            // Small files go to the writer thread; large ones stream from this one.
-                            Object csum = e.size() <= ObjectWriter.BUFFER_SIZE
+                            // Small files go to the writer threads; large ones stream from this one.
+                            Object csum = e.size() <= ObjectSink.BUFFER_SIZE
                                     ? background.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), (int) e.size(),
                                             reader::read)
                                     : writer.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(), reader::read);
@@ -123,11 +131,18 @@ public final class LayerImporter {
                 drain(tar);
                 root = tree.write(writer);
             }
+            verification.verify();
+            if (store != null) {
+                // Our objects are durable before libostree writes the commit and the ref points at them.
+                store.sync();
+            }
             String commit = tx.writeCommit(root.tree(), root.meta(),
                     Map.of("ostree.importer.version", IMPORTER_VERSION), Instant.now().getEpochSecond());
-            verification.verify();
             tx.setRef(ref, commit);
             RepoTransaction.Stats stats = tx.commit();
+            if (store != null) {
+                stats = stats.plus(store.stats());
+            }
             log.debug("layer {}: commit {}, {} files, {} dirs, {} filtered; {}", digest, commit, tree.fileCount(),
                     tree.directoryCount(), filtered, stats);
             return new Result(digest, commit, Map.copyOf(filtered), tree.fileCount(), tree.directoryCount(), stats);
