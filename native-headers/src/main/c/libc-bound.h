@@ -30,3 +30,4 @@ int fchownat (int dirfd, const char *pathname, uid_t owner, gid_t group, int fla
 int mkdirat (int dirfd, const char *pathname, mode_t mode);
 int unlinkat (int dirfd, const char *pathname, int flags);
 int fstatat (int dirfd, const char *pathname, struct stat *statbuf, int flags);
+int sync_file_range (int fd, off64_t offset, off64_t nbytes, unsigned int flags);

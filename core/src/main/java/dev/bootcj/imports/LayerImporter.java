@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code ostree.importer.version}. In {@code bare} and {@code bare-user} repositories the objects are written by
  * {@link LooseObjectStore} (checksums in Java, {@code O_TMPFILE} + {@code linkat} straight into
  * {@code objects/}, one {@code syncfs} before the commit and ref); in other modes by libostree's per-object
- * calls. Small files are written by {@link WriterPool} threads while this thread parses; large files stream
- * from this thread; memory does not grow with file sizes.
+ * calls. Files are hashed and written by {@link WriterPool} threads while this thread parses (large ones handed
+ * over in pool-buffer chunks); memory does not grow with file sizes.
  * {@snippet :
  * LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
  * DigestingInputStream blob = new DigestingInputStream(raw, digest, size);
@@ -89,12 +89,15 @@ public final class LayerImporter {
             throws IOException, ImageException {
         String ref = RefEscape.layerRef(digest);
         TreeMap<String, Integer> filtered = new TreeMap<>();
-        try (TarReader reader = new TarReader(tar);
+        InputStream ahead = new ReadAheadInputStream(tar);
+        try (TarReader reader = new TarReader(ahead);
                 RepoTransaction tx = repo.beginTransaction();
                 LooseObjectStore store = LooseObjectStore.supports(repo.mode()) ? LooseObjectStore.open(tx) : null) {
             Supplier<ObjectSink> sinks = store != null ? store::newWriter : tx::newWriter;
             LayerTree tree = new LayerTree();
             DirTree.Subdir root;
+            long start = System.nanoTime();
+            long parsed;
             try (ObjectSink writer = sinks.get(); WriterPool background = new WriterPool(WRITER_THREADS, sinks)) {
                 for (TarEntry e; (e = reader.next()) != null; ) {
                     ImportRules.Normalized n = rules.normalize(e.path());
@@ -107,11 +110,12 @@ public final class LayerImporter {
                         case DIRECTORY -> tree.putDir(path, DirMeta.of(e.uid(), e.gid(), e.mode(), xattrs(e)));
                         case REGULAR -> {
                             requireNonRoot(path, e);
-                            // Small files go to the writer threads; large ones stream from this one.
+                            // Hashing and writing happen on the writer threads; this one parses.
                             Object csum = e.size() <= ObjectSink.BUFFER_SIZE
                                     ? background.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), (int) e.size(),
                                             reader::read)
-                                    : writer.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(), reader::read);
+                                    : background.writeLargeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(),
+                                            reader::read);
                             tree.putFile(path, csum, e.uid(), e.gid());
                         }
                         case SYMLINK -> {
@@ -128,14 +132,17 @@ public final class LayerImporter {
                                         + TarReader.escapeText(e.path()));
                     }
                 }
-                drain(tar);
+                drain(ahead);
+                parsed = System.nanoTime();
                 root = tree.write(writer);
             }
+            long written = System.nanoTime();
             verification.verify();
             if (store != null) {
                 // Our objects are durable before libostree writes the commit and the ref points at them.
                 store.sync();
             }
+            long synced = System.nanoTime();
             String commit = tx.writeCommit(root.tree(), root.meta(),
                     Map.of("ostree.importer.version", IMPORTER_VERSION), Instant.now().getEpochSecond());
             tx.setRef(ref, commit);
@@ -143,8 +150,11 @@ public final class LayerImporter {
             if (store != null) {
                 stats = stats.plus(store.stats());
             }
-            log.debug("layer {}: commit {}, {} files, {} dirs, {} filtered; {}", digest, commit, tree.fileCount(),
-                    tree.directoryCount(), filtered, stats);
+            long end = System.nanoTime();
+            log.debug("layer {}: commit {}, {} files, {} dirs, {} filtered; {}; ms: read+write {}, trees {}, "
+                    + "sync {}, commit {}", digest, commit, tree.fileCount(), tree.directoryCount(), filtered, stats,
+                    (parsed - start) / 1_000_000, (written - parsed) / 1_000_000, (synced - written) / 1_000_000,
+                    (end - synced) / 1_000_000);
             return new Result(digest, commit, Map.copyOf(filtered), tree.fileCount(), tree.directoryCount(), stats);
         }
     }

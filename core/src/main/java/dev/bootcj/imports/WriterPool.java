@@ -26,11 +26,14 @@ import java.util.function.Supplier;
 final class WriterPool implements AutoCloseable {
     static final int POOL = 64;
 
-    private record Task(int uid, int gid, int perms, Xattrs xattrs, byte[] buf, int size,
+    /** A small file ({@code buf} holds it whole) or, with {@code chunks}, a large one arriving in chunks. */
+    private record Task(int uid, int gid, int perms, Xattrs xattrs, byte[] buf, long size, Chunks chunks,
             CompletableFuture<String> result) {
     }
 
-    private static final Task STOP = new Task(0, 0, 0, Xattrs.EMPTY, null, 0, null);
+    private static final Task STOP = new Task(0, 0, 0, Xattrs.EMPTY, null, 0, null, null);
+    /** Sent instead of the next chunk when the parsing thread gave up on a large file. */
+    private static final byte[] ABANDONED = new byte[0];
 
     private final BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(POOL);
     private final BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(POOL);
@@ -64,11 +67,17 @@ final class WriterPool implements AutoCloseable {
                     if (sink == null) {
                         throw failure;
                     }
-                    t.result().complete(sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.buf(), t.size()));
+                    t.result().complete(t.chunks() == null
+                            ? sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.buf(), (int) t.size())
+                            : sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.size(), t.chunks()));
                 } catch (Throwable e) {
                     t.result().completeExceptionally(e);
                 } finally {
-                    buffers.add(t.buf());
+                    if (t.chunks() == null) {
+                        buffers.add(t.buf());
+                    } else {
+                        t.chunks().release();
+                    }
                 }
             }
         } finally {
@@ -113,13 +122,119 @@ final class WriterPool implements AutoCloseable {
         }
         CompletableFuture<String> result = new CompletableFuture<>();
         try {
-            tasks.put(new Task(uid, gid, perms, xattrs, buf, size, result));
+            tasks.put(new Task(uid, gid, perms, xattrs, buf, size, null, result));
         } catch (InterruptedException e) {
             buffers.add(buf);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while importing");
         }
         return result;
+    }
+
+    /**
+     * Queues the write of a large file and hands it its content from {@code source} in pool-buffer chunks, so
+     * hashing and writing happen on a writer thread while this one goes on parsing.
+     */
+    Future<String> writeLargeFile(int uid, int gid, int perms, Xattrs xattrs, long size, ObjectSink.Source source)
+            throws IOException {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Chunks chunks = new Chunks();
+        try {
+            tasks.put(new Task(uid, gid, perms, xattrs, null, size, chunks, result));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while importing");
+        }
+        boolean complete = false;
+        try {
+            long left = size;
+            while (left > 0) {
+                byte[] buf = buffers.take();
+                int want = (int) Math.min(buf.length, left);
+                int off = 0;
+                try {
+                    while (off < want) {
+                        int n = source.read(buf, off, want - off);
+                        if (n < 0) {
+                            throw new EOFException("file content ended " + (left - off) + " bytes short of " + size);
+                        }
+                        off += n;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    buffers.add(buf);
+                    throw e;
+                }
+                chunks.put(buf, off);
+                left -= off;
+            }
+            complete = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while importing");
+        } finally {
+            if (!complete) {
+                chunks.abandon();
+            }
+        }
+        return result;
+    }
+
+    /** The chunks of one large file, read by the writer thread as an {@link ObjectSink.Source}. */
+    private final class Chunks implements ObjectSink.Source {
+        private record Chunk(byte[] buf, int length) {
+        }
+
+        private final BlockingQueue<Chunk> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        /** Set once the writer is done with this file: later chunks go straight back to the pool. */
+        private boolean released;
+        private Chunk current;
+        private int pos;
+
+        synchronized void put(byte[] buf, int len) {
+            if (released) {
+                buffers.add(buf);
+            } else {
+                queue.add(new Chunk(buf, len));
+            }
+        }
+
+        synchronized void abandon() {
+            queue.add(new Chunk(ABANDONED, 0));
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (current == null || pos == current.length()) {
+                if (current != null) {
+                    buffers.add(current.buf());
+                    current = null;
+                }
+                Chunk next = take(queue);
+                if (next.buf() == ABANDONED) {
+                    throw new EOFException("the layer ended inside a file");
+                }
+                current = next;
+                pos = 0;
+            }
+            int n = Math.min(len, current.length() - pos);
+            System.arraycopy(current.buf(), pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        /** Returns every buffer still held to the pool (after the write, successful or not). */
+        synchronized void release() {
+            released = true;
+            if (current != null) {
+                buffers.add(current.buf());
+                current = null;
+            }
+            for (Chunk c; (c = queue.poll()) != null; ) {
+                if (c.buf() != ABANDONED) {
+                    buffers.add(c.buf());
+                }
+            }
+        }
     }
 
     /** The checksum a queued write produced, rethrowing its failure. */

@@ -36,6 +36,8 @@ public final class LooseObjectStore implements AutoCloseable {
     private static final int S_IFLNK = 0120000;
     private static final byte[] OSTREEMETA = "user.ostreemeta".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger TEMP_NAMES = new AtomicInteger();
+    /** Files from this size on start their writeback as soon as they are written (see {@link #sync()}). */
+    private static final int EARLY_WRITEBACK = 16 * 1024;
 
     private final RepoMode mode;
     private final String description;
@@ -94,7 +96,9 @@ public final class LooseObjectStore implements AutoCloseable {
 
     /**
      * Makes every object written so far durable ({@code syncfs} of the repository's filesystem: file data,
-     * inodes, xattrs and the new directory entries). Call after the last write, before setting a ref.
+     * inodes, xattrs and the new directory entries). Call after the last write, before setting a ref. Writers
+     * start the writeback of larger files as they go ({@code sync_file_range}), so the disk works while the
+     * layer is still being parsed and this call mostly waits for what is left.
      */
     public void sync() throws IOException {
         ensureOpen();
@@ -234,6 +238,9 @@ public final class LooseObjectStore implements AutoCloseable {
             try {
                 MemorySegment.copy(b, 0, data, JAVA_BYTE, 0, len);
                 calls.writeFully(fd, data, len, what(checksum));
+                if (len >= EARLY_WRITEBACK) {
+                    calls.startWriteback(fd, what(checksum));
+                }
                 finishContent(fd, checksum, uid, gid, fileMode, xattrs);
                 link(fd, checksum, ".file");
             } finally {
@@ -262,7 +269,8 @@ public final class LooseObjectStore implements AutoCloseable {
             int fileMode = S_IFREG | (perms & 07777);
             startContent(sha, fileHeader(uid, gid, fileMode, "", xattrs));
             contentTotal.incrementAndGet();
-            int fd = calls.openTmpfile(tmpFd, 0644, description + " (a file of " + size + " bytes)");
+            String what = "a file of " + size + " bytes";
+            int fd = calls.openTmpfile(tmpFd, 0644, what);
             try {
                 long left = size;
                 while (left > 0) {
@@ -272,11 +280,12 @@ public final class LooseObjectStore implements AutoCloseable {
                     }
                     sha.update(heap, 0, n);
                     MemorySegment.copy(heap, 0, data, JAVA_BYTE, 0, n);
-                    calls.writeFully(fd, data, n, description + " (a file of " + size + " bytes)");
+                    calls.writeFully(fd, data, n, what);
                     left -= n;
                 }
                 String checksum = HEX.formatHex(sha.digest());
                 if (claim(checksum, ".file")) {
+                    calls.startWriteback(fd, what(checksum));
                     finishContent(fd, checksum, uid, gid, fileMode, xattrs);
                     if (link(fd, checksum, ".file")) {
                         contentWritten.incrementAndGet();
@@ -355,12 +364,12 @@ public final class LooseObjectStore implements AutoCloseable {
             if (!claim(checksum, suffix)) {
                 return checksum;
             }
-            int fd = calls.openTmpfile(tmpFd, 0644, what(checksum + suffix));
+            int fd = calls.openTmpfile(tmpFd, 0644, checksum);
             try {
                 MemorySegment content = bytes.length <= data.byteSize() ? data : arena.allocate(bytes.length);
                 MemorySegment.copy(bytes, 0, content, JAVA_BYTE, 0, bytes.length);
-                calls.writeFully(fd, content, bytes.length, what(checksum + suffix));
-                calls.fchmod(fd, 0644, what(checksum + suffix));
+                calls.writeFully(fd, content, bytes.length, checksum);
+                calls.fchmod(fd, 0644, checksum);
                 link(fd, checksum, suffix);
             } finally {
                 calls.closeQuietly(fd);
@@ -397,11 +406,12 @@ public final class LooseObjectStore implements AutoCloseable {
 
         private boolean link(int fd, String checksum, String suffix) throws IOException {
             return calls.linkTmpfile(fd, subdir(calls, checksum), checksum.substring(2) + suffix,
-                    what(checksum + suffix));
+                    checksum);
         }
 
+        /** How a failing call names the object: its checksum (the exception says which call and why). */
         private String what(String object) {
-            return description + " object " + object;
+            return object;
         }
 
         private void ensureUsable() {

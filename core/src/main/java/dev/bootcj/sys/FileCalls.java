@@ -23,6 +23,8 @@ public final class FileCalls implements AutoCloseable {
     public static final int AT_FDCWD = Libc.AT_FDCWD;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int AT_SYMLINK_FOLLOW = 0x400;
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int SYNC_FILE_RANGE_WRITE = 2;
     private static final long UTIME_OMIT = (1L << 30) - 2L;
     private static final int STAT_SIZE = 256;
 
@@ -33,6 +35,9 @@ public final class FileCalls implements AutoCloseable {
     private MemorySegment path1 = arena.allocate(512);
     private MemorySegment path2 = arena.allocate(512);
     private MemorySegment value = arena.allocate(4096);
+    private final MemorySegment empty = arena.allocate(1);
+    /** Whether {@code linkat(AT_EMPTY_PATH)} works here (needs {@code CAP_DAC_READ_SEARCH}); else /proc. */
+    private boolean emptyPathLinks = true;
 
     public FileCalls() {
         // atime untouched, mtime 0 (the epoch), as ostree stores content objects
@@ -123,8 +128,20 @@ public final class FileCalls implements AutoCloseable {
      * {@code /proc/self/fd}); false if that name exists already.
      */
     public boolean linkTmpfile(int fd, int dirfd, String name, String what) throws IOException {
-        if (Libc.linkat(state, AT_FDCWD, first("/proc/self/fd/" + fd), dirfd, second(name),
-                AT_SYMLINK_FOLLOW) != 0) {
+        int rc;
+        if (emptyPathLinks) {
+            rc = Libc.linkat(state, fd, empty, dirfd, second(name), AT_EMPTY_PATH);
+            if (rc != 0 && Libc.errno(state) == Errno.ENOENT) {
+                // without CAP_DAC_READ_SEARCH the kernel refuses AT_EMPTY_PATH with ENOENT
+                emptyPathLinks = false;
+            }
+        } else {
+            rc = -1;
+        }
+        if (!emptyPathLinks) {
+            rc = Libc.linkat(state, AT_FDCWD, first("/proc/self/fd/" + fd), dirfd, second(name), AT_SYMLINK_FOLLOW);
+        }
+        if (rc != 0) {
             int errno = Libc.errno(state);
             if (errno == Errno.EEXIST) {
                 return false;
@@ -132,6 +149,16 @@ public final class FileCalls implements AutoCloseable {
             throw Errno.exception("linkat", what, errno);
         }
         return true;
+    }
+
+    /**
+     * Starts writeback of {@code fd}'s dirty pages without waiting ({@code sync_file_range(2)} with
+     * {@code SYNC_FILE_RANGE_WRITE}), so a later {@code syncfs} has less left to do. Not a durability point.
+     */
+    public void startWriteback(int fd, String what) throws IOException {
+        if (Libc.sync_file_range(state, fd, 0, 0, SYNC_FILE_RANGE_WRITE) != 0) {
+            throw Errno.exception("sync_file_range", what, Libc.errno(state));
+        }
     }
 
     /** Whether {@code name} exists in {@code dirfd} (not following a final symlink). */

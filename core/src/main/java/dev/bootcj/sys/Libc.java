@@ -384,4 +384,20 @@ final class Libc {
             throw new AssertionError("should not reach here", t);
         }
     }
+
+    private static final class sync_file_range {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("sync_file_range", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int sync_file_range(int fd, off64_t offset, off64_t nbytes, unsigned int flags); } */
+    static int sync_file_range(MemorySegment state, int fd, long offset, long nbytes, int flags) {
+        try {
+            return (int) sync_file_range.HANDLE.invokeExact(state, fd, offset, nbytes, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
 }
