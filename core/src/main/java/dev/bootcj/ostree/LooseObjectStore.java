@@ -36,8 +36,8 @@ public final class LooseObjectStore implements AutoCloseable {
     private static final int S_IFLNK = 0120000;
     private static final byte[] OSTREEMETA = "user.ostreemeta".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger TEMP_NAMES = new AtomicInteger();
-    /** Files from this size on start their writeback as soon as they are written (see {@link #sync()}). */
-    private static final int EARLY_WRITEBACK = 16 * 1024;
+    /** Files from this size on (most of the bytes of a rootfs) start their writeback as soon as they are written (see {@link #sync()}). */
+    private static final int EARLY_WRITEBACK = 1024 * 1024;
 
     private final RepoMode mode;
     private final String description;
@@ -285,7 +285,9 @@ public final class LooseObjectStore implements AutoCloseable {
                 }
                 String checksum = HEX.formatHex(sha.digest());
                 if (claim(checksum, ".file")) {
-                    calls.startWriteback(fd, what(checksum));
+                    if (size >= EARLY_WRITEBACK) {
+                        calls.startWriteback(fd, what(checksum));
+                    }
                     finishContent(fd, checksum, uid, gid, fileMode, xattrs);
                     if (link(fd, checksum, ".file")) {
                         contentWritten.incrementAndGet();
