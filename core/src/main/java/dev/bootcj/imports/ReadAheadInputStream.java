@@ -57,10 +57,11 @@ final class ReadAheadInputStream extends InputStream {
             }
         } catch (IOException e) {
             full.add(new Chunk(null, -1, e));
-        } catch (RuntimeException e) {
-            full.add(new Chunk(null, -1, new IOException("reading the layer failed", e)));
         } catch (InterruptedException e) {
             full.add(new Chunk(null, -1, new InterruptedIOException("read-ahead interrupted")));
+        } catch (Throwable e) {
+            // anything else still reaches the reader, which would otherwise wait forever
+            full.add(new Chunk(null, -1, new IOException("reading the layer failed: " + e, e)));
         }
     }
 
