@@ -3,7 +3,8 @@ package dev.bootcj.imports;
 import dev.bootcj.ImageException;
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
-import dev.bootcj.ostree.ObjectWriter;
+import dev.bootcj.ostree.LooseObjectStore;
+import dev.bootcj.ostree.ObjectSink;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.RepoTransaction;
 import dev.bootcj.ostree.Xattrs;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The layer commit keeps ostree-ext's semantics: the filtered, normalized tree of the layer (see
  * {@link ImportRules}), whiteout files ({@code .wh.*}) stored as the plain files they are, metadata
- * {@code ostree.importer.version}. Regular files are written with {@code ostree_repo_write_regfile_inline}
- * (up to {@link ObjectWriter#BUFFER_SIZE}) or streamed with {@code ostree_repo_write_regfile}; memory does not
- * grow with file sizes.
+ * {@code ostree.importer.version}. In {@code bare} and {@code bare-user} repositories the objects are written by
+ * {@link LooseObjectStore} (checksums in Java, {@code O_TMPFILE} + {@code linkat} straight into
+ * {@code objects/}, one {@code syncfs} before the commit and ref); in other modes by libostree's per-object
+ * calls. Files are hashed and written by {@link WriterPool} threads while this thread parses (large ones handed
+ * over in pool-buffer chunks); memory does not grow with file sizes.
  * {@snippet :
  * LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
  * DigestingInputStream blob = new DigestingInputStream(raw, digest, size);
@@ -42,6 +46,8 @@ public final class LayerImporter {
 
     private static final Logger log = LoggerFactory.getLogger(LayerImporter.class);
     private static final String FACTORY_VAR = "usr/share/factory/var";
+    /** Threads writing small files besides the parsing thread (they mostly wait on the kernel). */
+    private static final int WRITER_THREADS = 2;
 
     /**
      * An imported layer.
@@ -84,11 +90,16 @@ public final class LayerImporter {
             throws IOException, ImageException {
         String ref = RefEscape.layerRef(digest);
         TreeMap<String, Integer> filtered = new TreeMap<>();
-        try (TarReader reader = new TarReader(tar);
-                RepoTransaction tx = repo.beginTransaction()) {
+        InputStream ahead = new ReadAheadInputStream(tar);
+        try (TarReader reader = new TarReader(ahead);
+                RepoTransaction tx = repo.beginTransaction();
+                LooseObjectStore store = LooseObjectStore.supports(repo.mode()) ? LooseObjectStore.open(tx) : null) {
+            Supplier<ObjectSink> sinks = store != null ? store::newWriter : tx::newWriter;
             LayerTree tree = new LayerTree();
             DirTree.Subdir root;
-            try (ObjectWriter writer = tx.newWriter(); WriterThread background = new WriterThread(tx)) {
+            long start = System.nanoTime();
+            long parsed;
+            try (ObjectSink writer = sinks.get(); WriterPool background = new WriterPool(WRITER_THREADS, sinks)) {
                 DirMeta varMeta = null;
                 boolean factoryVar = false;
                 for (TarEntry e; (e = reader.next()) != null; ) {
@@ -109,11 +120,12 @@ public final class LayerImporter {
                         }
                         case REGULAR -> {
                             requireNonRoot(path, e);
-                            // Small files go to the writer thread; large ones stream from this one.
-                            Object csum = e.size() <= ObjectWriter.BUFFER_SIZE
+                            // Hashing and writing happen on the writer threads; this one parses.
+                            Object csum = e.size() <= ObjectSink.BUFFER_SIZE
                                     ? background.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), (int) e.size(),
                                             reader::read)
-                                    : writer.writeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(), reader::read);
+                                    : background.writeLargeFile(e.uid(), e.gid(), e.mode(), xattrs(e), e.size(),
+                                            reader::read);
                             tree.putFile(path, csum, e.uid(), e.gid());
                         }
                         case SYMLINK -> {
@@ -135,16 +147,29 @@ public final class LayerImporter {
                     // /var to mount the stateroot's /var on (ostree-prepare-root and var.mount fail without it).
                     tree.putDir("var", varMeta != null ? varMeta : DirMeta.of(0, 0, 0755, Xattrs.EMPTY));
                 }
-                drain(tar);
+                drain(ahead);
+                parsed = System.nanoTime();
                 root = tree.write(writer);
             }
+            long written = System.nanoTime();
+            verification.verify();
+            if (store != null) {
+                // Our objects are durable before libostree writes the commit and the ref points at them.
+                store.sync();
+            }
+            long synced = System.nanoTime();
             String commit = tx.writeCommit(root.tree(), root.meta(),
                     Map.of("ostree.importer.version", IMPORTER_VERSION), Instant.now().getEpochSecond());
-            verification.verify();
             tx.setRef(ref, commit);
             RepoTransaction.Stats stats = tx.commit();
-            log.debug("layer {}: commit {}, {} files, {} dirs, {} filtered; {}", digest, commit, tree.fileCount(),
-                    tree.directoryCount(), filtered, stats);
+            if (store != null) {
+                stats = stats.plus(store.stats());
+            }
+            long end = System.nanoTime();
+            log.debug("layer {}: commit {}, {} files, {} dirs, {} filtered; {}; ms: read+write {}, trees {}, "
+                    + "sync {}, commit {}", digest, commit, tree.fileCount(), tree.directoryCount(), filtered, stats,
+                    (parsed - start) / 1_000_000, (written - parsed) / 1_000_000, (synced - written) / 1_000_000,
+                    (end - synced) / 1_000_000);
             return new Result(digest, commit, Map.copyOf(filtered), tree.fileCount(), tree.directoryCount(), stats);
         }
     }

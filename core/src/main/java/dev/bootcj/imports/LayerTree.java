@@ -2,7 +2,7 @@ package dev.bootcj.imports;
 
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
-import dev.bootcj.ostree.ObjectWriter;
+import dev.bootcj.ostree.ObjectSink;
 import dev.bootcj.ostree.Xattrs;
 import dev.bootcj.tar.TarReader;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ final class LayerTree {
     /** A directory node. */
     static final class Dir {
         DirMeta meta;
-        /** Name to checksum: a String, or a Future of one from {@link WriterThread}. */
+        /** Name to checksum: a String, or a Future of one from {@link WriterPool}. */
         final TreeMap<String, Object> files = new TreeMap<>(DirTree.NAME_ORDER);
         final TreeMap<String, Dir> dirs = new TreeMap<>(DirTree.NAME_ORDER);
 
@@ -115,11 +115,11 @@ final class LayerTree {
     }
 
     /** Writes every dirtree and dirmeta; returns the root's checksums. */
-    DirTree.Subdir write(ObjectWriter writer) throws java.io.IOException {
+    DirTree.Subdir write(ObjectSink writer) throws java.io.IOException {
         return write(root, writer, new HashMap<>());
     }
 
-    private static DirTree.Subdir write(Dir dir, ObjectWriter writer, Map<DirMeta, String> metas)
+    private static DirTree.Subdir write(Dir dir, ObjectSink writer, Map<DirMeta, String> metas)
             throws java.io.IOException {
         TreeMap<String, DirTree.Subdir> subdirs = new TreeMap<>(DirTree.NAME_ORDER);
         for (var e : dir.dirs.entrySet()) {
@@ -127,7 +127,7 @@ final class LayerTree {
         }
         TreeMap<String, String> files = new TreeMap<>(DirTree.NAME_ORDER);
         for (var e : dir.files.entrySet()) {
-            files.put(e.getKey(), WriterThread.resolve(e.getValue()));
+            files.put(e.getKey(), WriterPool.resolve(e.getValue()));
         }
         String tree = writer.writeDirTree(new DirTree(files, subdirs));
         String meta = metas.get(dir.meta);

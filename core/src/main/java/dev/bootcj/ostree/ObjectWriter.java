@@ -25,20 +25,12 @@ import java.util.Map;
  * <p>One writer per thread (its memory is confined to the thread that made it); several writers may write
  * into the same transaction concurrently, which libostree allows. Close it before the transaction commits.
  */
-public final class ObjectWriter implements AutoCloseable {
+public final class ObjectWriter implements ObjectSink {
     /** {@code S_IFREG}. */
     public static final int S_IFREG = 0100000;
-    /** Files up to this size are written with one call from {@link #buffer()}. */
-    public static final int BUFFER_SIZE = 128 * 1024;
 
     private static final int OBJECT_DIR_TREE = 2;
     private static final int OBJECT_DIR_META = 3;
-
-    /** Reads file content into {@code b}; like {@link java.io.InputStream#read(byte[], int, int)}. */
-    @FunctionalInterface
-    public interface Source {
-        int read(byte[] b, int off, int len) throws IOException;
-    }
 
     private final RepoTransaction transaction;
     private final MemorySegment repo;
@@ -74,6 +66,7 @@ public final class ObjectWriter implements AutoCloseable {
      * @param perms permission bits ({@code 07777}); {@code S_IFREG} is added
      * @return the content object's checksum
      */
+    @Override
     public String writeFile(int uid, int gid, int perms, Xattrs xattrs, byte[] b, int len) throws GLibException {
         ensureOpen();
         if (len > BUFFER_SIZE) {
@@ -89,6 +82,7 @@ public final class ObjectWriter implements AutoCloseable {
      * Writes a regular file of {@code size} bytes read from {@code source} in buffer-sized chunks; memory use
      * does not depend on the size.
      */
+    @Override
     public String writeFile(int uid, int gid, int perms, Xattrs xattrs, long size, Source source)
             throws IOException {
         ensureOpen();
@@ -125,6 +119,7 @@ public final class ObjectWriter implements AutoCloseable {
     }
 
     /** Writes a symlink object (libostree stores mode {@code 0777}). */
+    @Override
     public String writeSymlink(int uid, int gid, Xattrs xattrs, String target) throws GLibException {
         ensureOpen();
         MemorySegment t = cString(target);
@@ -133,12 +128,14 @@ public final class ObjectWriter implements AutoCloseable {
     }
 
     /** Writes a dirmeta object and returns its checksum (libostree verifies it against ours). */
+    @Override
     public String writeDirMeta(DirMeta meta) throws GLibException {
         byte[] bytes = meta.serialize();
         return writeMetadata(OBJECT_DIR_META, metaType, bytes, Checksums.sha256Hex(bytes), "dirmeta");
     }
 
     /** Writes a dirtree object and returns its checksum (libostree verifies it against ours). */
+    @Override
     public String writeDirTree(DirTree tree) throws GLibException {
         byte[] bytes = tree.serialize();
         return writeMetadata(OBJECT_DIR_TREE, treeType, bytes, Checksums.sha256Hex(bytes), "dirtree");

@@ -45,6 +45,12 @@ public final class RepoTransaction implements AutoCloseable {
      */
     public record Stats(int metadataTotal, int metadataWritten, int contentTotal, int contentWritten,
             long contentBytesWritten) {
+        /** The sum of two statistics (objects written by libostree and by {@link LooseObjectStore}). */
+        public Stats plus(Stats o) {
+            return new Stats(metadataTotal + o.metadataTotal, metadataWritten + o.metadataWritten,
+                    contentTotal + o.contentTotal, contentWritten + o.contentWritten,
+                    contentBytesWritten + o.contentBytesWritten);
+        }
     }
 
     private final OstreeRepo repo;
@@ -131,6 +137,10 @@ public final class RepoTransaction implements AutoCloseable {
             abortQuietly();
             throw e;
         }
+    }
+
+    OstreeRepo repo() {
+        return repo;
     }
 
     void ensureActive() {

@@ -36,6 +36,8 @@ public final class Xattrs {
 
     private final List<Entry> entries;
     private final int hash;
+    /** {@link #serialize()} computed once (a benign race: every thread computes the same bytes). */
+    private byte[] serialized;
 
     private Xattrs(List<Entry> entries) {
         this.entries = entries;
@@ -80,6 +82,16 @@ public final class Xattrs {
             array.add(GVariantBytes.withOffsets(element.toByteArray(), new long[] {nameEnd}));
         }
         return array.finish();
+    }
+
+    /** The {@code a(ayay)} bytes, computed once; callers must not modify the array. */
+    byte[] serialized() {
+        byte[] s = serialized;
+        if (s == null) {
+            s = serialize();
+            serialized = s;
+        }
+        return s;
     }
 
     /** Parses {@code a(ayay)} bytes. */

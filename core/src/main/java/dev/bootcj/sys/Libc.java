@@ -176,4 +176,228 @@ final class Libc {
             throw new AssertionError("should not reach here", t);
         }
     }
+
+    private static final class write {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+        static final MethodHandle HANDLE = LIB.downcall("write", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : ssize_t write(int fd, const void *buf, size_t count); } */
+    static long write(MemorySegment state, int fd, MemorySegment buf, long count) {
+        try {
+            return (long) write.HANDLE.invokeExact(state, fd, buf, count);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class fchown {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("fchown", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int fchown(int fd, uid_t owner, gid_t group); } */
+    static int fchown(MemorySegment state, int fd, int owner, int group) {
+        try {
+            return (int) fchown.HANDLE.invokeExact(state, fd, owner, group);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class fchmod {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("fchmod", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int fchmod(int fd, mode_t mode); } */
+    static int fchmod(MemorySegment state, int fd, int mode) {
+        try {
+            return (int) fchmod.HANDLE.invokeExact(state, fd, mode);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class fsetxattr {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("fsetxattr", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int fsetxattr(int fd, const char *name, const void *value, size_t size, int flags); } */
+    static int fsetxattr(MemorySegment state, int fd, MemorySegment name, MemorySegment value, long size, int flags) {
+        try {
+            return (int) fsetxattr.HANDLE.invokeExact(state, fd, name, value, size, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class lsetxattr {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("lsetxattr", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags); } */
+    static int lsetxattr(MemorySegment state, MemorySegment path, MemorySegment name, MemorySegment value, long size, int flags) {
+        try {
+            return (int) lsetxattr.HANDLE.invokeExact(state, path, name, value, size, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class futimens {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("futimens", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int futimens(int fd, const struct timespec times[2]); } */
+    static int futimens(MemorySegment state, int fd, MemorySegment times) {
+        try {
+            return (int) futimens.HANDLE.invokeExact(state, fd, times);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class linkat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("linkat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags); } */
+    static int linkat(MemorySegment state, int olddirfd, MemorySegment oldpath, int newdirfd, MemorySegment newpath, int flags) {
+        try {
+            return (int) linkat.HANDLE.invokeExact(state, olddirfd, oldpath, newdirfd, newpath, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class renameat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("renameat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath); } */
+    static int renameat(MemorySegment state, int olddirfd, MemorySegment oldpath, int newdirfd, MemorySegment newpath) {
+        try {
+            return (int) renameat.HANDLE.invokeExact(state, olddirfd, oldpath, newdirfd, newpath);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class symlinkat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+        static final MethodHandle HANDLE = LIB.downcall("symlinkat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int symlinkat(const char *target, int newdirfd, const char *linkpath); } */
+    static int symlinkat(MemorySegment state, MemorySegment target, int newdirfd, MemorySegment linkpath) {
+        try {
+            return (int) symlinkat.HANDLE.invokeExact(state, target, newdirfd, linkpath);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class fchownat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("fchownat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int fchownat(int dirfd, const char *pathname, uid_t owner, gid_t group, int flags); } */
+    static int fchownat(MemorySegment state, int dirfd, MemorySegment pathname, int owner, int group, int flags) {
+        try {
+            return (int) fchownat.HANDLE.invokeExact(state, dirfd, pathname, owner, group, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class mkdirat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("mkdirat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int mkdirat(int dirfd, const char *pathname, mode_t mode); } */
+    static int mkdirat(MemorySegment state, int dirfd, MemorySegment pathname, int mode) {
+        try {
+            return (int) mkdirat.HANDLE.invokeExact(state, dirfd, pathname, mode);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class unlinkat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("unlinkat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int unlinkat(int dirfd, const char *pathname, int flags); } */
+    static int unlinkat(MemorySegment state, int dirfd, MemorySegment pathname, int flags) {
+        try {
+            return (int) unlinkat.HANDLE.invokeExact(state, dirfd, pathname, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class fstatat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("fstatat", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int fstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags); } */
+    static int fstatat(MemorySegment state, int dirfd, MemorySegment pathname, MemorySegment statbuf, int flags) {
+        try {
+            return (int) fstatat.HANDLE.invokeExact(state, dirfd, pathname, statbuf, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
+
+    private static final class sync_file_range {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
+        static final MethodHandle HANDLE = LIB.downcall("sync_file_range", DESC, ERRNO);
+    }
+
+    /** {@snippet lang=c : int sync_file_range(int fd, off64_t offset, off64_t nbytes, unsigned int flags); } */
+    static int sync_file_range(MemorySegment state, int fd, long offset, long nbytes, int flags) {
+        try {
+            return (int) sync_file_range.HANDLE.invokeExact(state, fd, offset, nbytes, flags);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("should not reach here", t);
+        }
+    }
 }

@@ -95,7 +95,10 @@ public final class HeaderCheck {
                         variadic = true;
                         continue;
                     }
-                    params.add(p.replaceFirst("[A-Za-z_][A-Za-z0-9_]*$", "").trim());
+                    // An array parameter ("const struct timespec times[2]") is a pointer in the ABI.
+                    boolean array = p.matches(".*\\[\\d*\\]$");
+                    String type = p.replaceFirst("\\[\\d*\\]$", "").replaceFirst("[A-Za-z_][A-Za-z0-9_]*$", "").trim();
+                    params.add(array ? type + " *" : type);
                 }
             }
             out.add(new Prototype(lib, m.group("name"), m.group("ret").trim(), List.copyOf(params), variadic));
@@ -112,7 +115,8 @@ public final class HeaderCheck {
         }
         return switch (t) {
             case "void" -> null;
-            case "gsize", "gssize", "guint64", "gint64", "goffset", "unsigned long", "long", "size_t", "ssize_t" -> "JAVA_LONG";
+            case "gsize", "gssize", "guint64", "gint64", "goffset", "unsigned long", "long", "size_t", "ssize_t",
+                    "off_t", "off64_t" -> "JAVA_LONG";
             case "guchar", "guint8", "gint8", "char" -> "JAVA_BYTE";
             default -> "JAVA_INT";
         };
