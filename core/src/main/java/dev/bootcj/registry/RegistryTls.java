@@ -97,7 +97,7 @@ final class RegistryTls {
     }
 
     /** Trusts a chain if any delegate does (host names are checked by each delegate). */
-    private static final class AnyOf extends X509ExtendedTrustManager {
+    private static final class AnyOf extends ServerOnly {
         private final List<X509ExtendedTrustManager> delegates;
 
         AnyOf(List<X509ExtendedTrustManager> delegates) {
@@ -141,23 +141,6 @@ final class RegistryTls {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not accepted");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not accepted");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not accepted");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             List<X509Certificate> all = new ArrayList<>();
             for (X509ExtendedTrustManager tm : delegates) {
@@ -168,7 +151,7 @@ final class RegistryTls {
     }
 
     /** For insecure registries only. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
+    private static final class TrustAll extends ServerOnly {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
@@ -182,6 +165,14 @@ final class RegistryTls {
         }
 
         @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /** A trust manager for a client: it checks servers only and refuses to act for a server. */
+    private abstract static class ServerOnly extends X509ExtendedTrustManager {
+        @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
             throw new CertificateException("client certificates are not accepted");
@@ -196,11 +187,6 @@ final class RegistryTls {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("client certificates are not accepted");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
