@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.shell.BootableImage;
 import dev.bootcj.shell.BootcProcess;
+import dev.bootcj.shell.Tmux;
 import dev.bootcj.testing.SysrootFixture;
-import dev.bootcj.testing.Tools;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,34 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptPullTest {
     @TempDir
     Path tmp;
-    final String session = "bootcj-intr-" + ProcessHandle.current().pid();
+    Tmux tmux;
 
     @AfterEach
     void kill() {
-        Tools.exec(null, Map.of(), List.of("tmux", "kill-session", "-t", session));
-    }
-
-    void keys(String... keys) {
-        List<String> args = new java.util.ArrayList<>(List.of("tmux", "send-keys", "-t", session, "--"));
-        args.addAll(List.of(keys));
-        Tools.run(args.toArray(String[]::new));
-    }
-
-    String screen() {
-        return Tools.run("tmux", "capture-pane", "-p", "-t", session);
-    }
-
-    String await(Predicate<String> ok, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        String s = screen();
-        while (!ok.test(s)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; screen:\n" + s);
-            }
-            Thread.sleep(100);
-            s = screen();
+        if (tmux != null) {
+            tmux.close();
         }
-        return s;
     }
 
     static String refs(SysrootFixture sysroot) {
@@ -68,14 +44,14 @@ class InterruptPullTest {
 
         String cmd = "env HOME=" + tmp.resolve("home") + " XDG_STATE_HOME= OSTREE_SYSROOT_DEBUG=mutable-deployments"
                 + " BOOTC_SYSROOT=" + sysroot.root() + " " + BootcProcess.launcher() + "; echo BOOTC-EXIT=$?; sleep 600";
-        Tools.run("tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "40", cmd);
+        tmux = Tmux.start("bootcj-interrupt", cmd, 160, 40);
         String prompt = "bootc [oci:/var/mnt/osupdate:v2]>";
-        await(s -> s.contains(prompt), "the prompt");
-        keys("switch --transport oci " + image + ":v3", "Enter");
+        tmux.await(s -> s.contains(prompt), "the prompt");
+        tmux.keys("switch --transport oci " + image + ":v3", "Enter");
         // The second (large) layer's bar: [2/2] with a partial byte count.
-        await(s -> s.contains("[2/2] sha256:") && s.contains("/160.0 MiB"), "the large layer's progress bar");
-        keys("C-c");
-        String after = await(s -> s.contains("error: interrupted") && s.lines().filter(l -> l.contains(prompt))
+        tmux.await(s -> s.contains("[2/2] sha256:") && s.contains("/160.0 MiB"), "the large layer's progress bar");
+        tmux.keys("C-c");
+        String after = tmux.await(s -> s.contains("error: interrupted") && s.lines().filter(l -> l.contains(prompt))
                 .count() >= 2, "the interrupted switch and the next prompt");
         assertTrue(!after.contains("BOOTC-EXIT="), "the shell keeps running:\n" + after);
 
@@ -92,11 +68,11 @@ class InterruptPullTest {
         SysrootFixture.ostree("fsck", "--repo=" + sysroot.repo());
 
         // The shell is still usable, and the same switch completes.
-        keys("switch --quiet --transport oci " + image + ":v3", "Enter");
-        await(s -> s.lines().filter(l -> l.contains(prompt) || l.contains("bootc [oci:" + image)).count() >= 3,
+        tmux.keys("switch --quiet --transport oci " + image + ":v3", "Enter");
+        tmux.await(s -> s.lines().filter(l -> l.contains(prompt) || l.contains("bootc [oci:" + image)).count() >= 3,
                 "the completed switch");
         assertTrue(refs(sysroot).contains("ostree/container/image/"), refs(sysroot));
-        keys("exit", "Enter");
-        await(s -> s.contains("BOOTC-EXIT=0"), "exit");
+        tmux.keys("exit", "Enter");
+        tmux.await(s -> s.contains("BOOTC-EXIT=0"), "exit");
     }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.shell.BootcProcess;
+import dev.bootcj.shell.Tmux;
 import dev.bootcj.testing.SysrootFixture;
-import dev.bootcj.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,57 +18,32 @@ class ReplTest {
     @TempDir
     static Path tmp;
     static SysrootFixture sysroot;
-    final String session = "bootcj-repl-" + ProcessHandle.current().pid();
-
-    @BeforeAll
-    static void sysroot() throws Exception {
-        sysroot = SysrootFixture.create(tmp.resolve("sysroot"), "testos");
-        sysroot.deployTwoImages();
-    }
+    Tmux tmux;
 
     @AfterEach
     void kill() {
-        Tools.exec(null, Map.of(), List.of("tmux", "kill-session", "-t", session));
+        if (tmux != null) {
+            tmux.close();
+        }
     }
 
     void start() {
         Path home = tmp.resolve("home");
         String cmd = "env HOME=" + home + " XDG_STATE_HOME= BOOTC_SYSROOT=" + sysroot.root() + " "
                 + BootcProcess.launcher() + "; echo BOOTC-EXIT=$?; sleep 600";
-        Tools.run("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "40", cmd);
+        tmux = Tmux.start("bootcj-repl", cmd, 150, 40);
     }
 
     void keys(String... keys) {
-        String[] args = new String[keys.length + 5];
-        args[0] = "tmux";
-        args[1] = "send-keys";
-        args[2] = "-t";
-        args[3] = session;
-        args[4] = "--";
-        System.arraycopy(keys, 0, args, 5, keys.length);
-        Tools.run(args);
+        tmux.keys(keys);
     }
 
-    String screen() {
-        return Tools.run("tmux", "capture-pane", "-p", "-t", session);
-    }
-
-    /** Waits (generously: the machine may be loaded) until the screen satisfies {@code ok}. */
     String await(Predicate<String> ok, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        String s = screen();
-        while (!ok.test(s)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; screen:\n" + s);
-            }
-            Thread.sleep(200);
-            s = screen();
-        }
-        return s;
+        return tmux.await(ok, what);
     }
 
     static long count(String screen, String s) {
-        return screen.lines().filter(l -> l.contains(s)).count();
+        return Tmux.count(screen, s);
     }
 
     @Test
