@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,12 @@ class ReplTest {
     static Path tmp;
     static SysrootFixture sysroot;
     Tmux tmux;
+
+    @BeforeAll
+    static void sysroot() throws Exception {
+        sysroot = SysrootFixture.create(tmp.resolve("sysroot"), "testos");
+        sysroot.deployTwoImages();
+    }
 
     @AfterEach
     void kill() {
