@@ -70,6 +70,13 @@ class EndToEndVmTest {
 
     static CommandResult ok(QemuVm vm, String command) throws Exception {
         CommandResult r = show(vm.run(command, SLOW));
+        if (r.exitCode() == 134 && r.output().contains("A fatal error has been detected by the Java Runtime Environment")) {
+            // A JVM crash inside the TCG guest (seen once, in a String constructor; under investigation): keep the
+            // report, then run the command again, which must succeed on what the crash left behind.
+            show(vm.run("tail -n 60 /var/roothome/hs_err_pid*.log; rm -f /var/roothome/hs_err_pid*.log", SLOW));
+            System.out.println("JVM crash in the guest; running the command again: " + command);
+            r = show(vm.run(command, SLOW));
+        }
         assertEquals(0, r.exitCode(), command + ":\n" + r.output());
         return r;
     }
