@@ -119,4 +119,44 @@ class DeployFromRegistryTest {
         assertTrue(!refs.contains("docker_3A_"), refs);
         SysrootFixture.ostree("fsck", "--repo=" + root.resolve("ostree/repo"));
     }
+
+    /** Checksums of the deployments, in boot order, as {@code ostree admin status} lists them. */
+    static List<String> oracleOrder(Path root) {
+        List<String> out = new ArrayList<>();
+        for (String line : SysrootFixture.ostree("admin", "status", "--sysroot=" + root).lines().toList()) {
+            String t = line.replace("*", "").trim();
+            if (t.startsWith("default ")) {
+                out.add(t.substring("default ".length()).split("[ .]")[0]);
+            }
+        }
+        return out;
+    }
+
+    static String origin(Path root, String checksum) throws Exception {
+        return java.nio.file.Files.readString(root.resolve("ostree/deploy/default/deploy/" + checksum + ".0.origin"));
+    }
+
+    @Test
+    void registryThenOciEachAgreeingWithTheOracle() throws Exception {
+        BootableImages images = new BootableImages(tmp.resolve("images-c"));
+        images.derive("v2", "2.0", Map.of("usr/share/marker", "v2\n"), BootableImages.LABELS);
+        images.derive("v3", "3.0", Map.of("usr/share/marker", "v3\n"), BootableImages.LABELS);
+        registry.push(images.dir(), "v2", "fleet/os:v2", false);
+        Path root = install(images, "sysroot-c");
+        OstreeImageReference v2 = registryRef("fleet/os:v2");
+        OstreeImageReference v3 = new OstreeImageReference(null, Transport.OCI, images.dir() + ":v3");
+        for (OstreeImageReference target : List.of(v2, v3)) {
+            try (BootcSysroot host = BootcSysroot.open(root, () -> { })) {
+                Switch.run(host, target, options, x -> { });
+                Host s = host.status();
+                List<String> order = new ArrayList<>(List.of(s.status().booted().ostree().checksum(),
+                        s.status().rollback().ostree().checksum()));
+                assertEquals(order, oracleOrder(root), "status and ostree admin status agree");
+                assertEquals("[origin]\ncontainer-image-reference=" + target + "\n",
+                        origin(root, order.getFirst()));
+            }
+        }
+        assertEquals("ostree-unverified-registry:" + registry.host() + "/fleet/os:v2", v2.toString());
+        assertEquals("ostree-unverified-image:oci:" + images.dir() + ":v3", v3.toString());
+    }
 }
