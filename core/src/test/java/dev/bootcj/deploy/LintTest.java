@@ -9,6 +9,7 @@ import dev.bootcj.deploy.Lint.Finding;
 import dev.bootcj.deploy.Lint.Level;
 import dev.bootcj.deploy.Lint.Report;
 import dev.bootcj.deploy.Lint.RootType;
+import dev.bootcj.testing.LintRoots;
 import dev.bootcj.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,17 +30,11 @@ class LintTest {
     /** A tree every lint passes (as another root: var-tmpfiles does not run). */
     @BeforeEach
     void passingRoot() throws IOException {
-        write("usr/lib/modules/5.7.2/vmlinuz", "vmlinuz");
-        Files.createDirectories(root.resolve("boot"));
-        Files.createDirectories(root.resolve("sysroot"));
-        Files.createSymbolicLink(root.resolve("ostree"), Path.of("sysroot/ostree"));
-        write("usr/lib/ostree/prepare-root.conf", "[composefs]\nenabled = true\n");
+        LintRoots.passing(root, "5.7.2");
     }
 
     private void write(String rel, String content) throws IOException {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        LintRoots.write(root, rel, content);
     }
 
     private Report lint(String... skip) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.shell.BootcProcess;
+import dev.bootcj.testing.LintRoots;
 import dev.bootcj.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,17 +20,11 @@ class ContainerLintCliTest {
 
     @BeforeEach
     void passingRoot() throws IOException {
-        write("usr/lib/modules/6.1.0/vmlinuz", "vmlinuz");
-        Files.createDirectories(root.resolve("boot"));
-        Files.createDirectories(root.resolve("sysroot"));
-        Files.createSymbolicLink(root.resolve("ostree"), Path.of("sysroot/ostree"));
-        write("usr/lib/ostree/prepare-root.conf", "[composefs]\nenabled = true\n");
+        LintRoots.passing(root, "6.1.0");
     }
 
     private void write(String rel, String content) throws IOException {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        LintRoots.write(root, rel, content);
     }
 
     private Tools.Result lint(String... more) {
