@@ -36,6 +36,11 @@ public final class Tools {
         return exec(null, Map.of(), List.of(command)).check(List.of(command)).stdout();
     }
 
+    /** Runs a command in {@code dir} (may be null), failing the test if it does not exit 0; returns stdout. */
+    public static String run(Path dir, List<String> command) {
+        return exec(dir, Map.of(), command).check(command).stdout();
+    }
+
     /** Runs a command with an environment and working directory; does not check the exit code. */
     public static Result exec(Path dir, Map<String, String> env, List<String> command) {
         return exec(dir, env, command, null);

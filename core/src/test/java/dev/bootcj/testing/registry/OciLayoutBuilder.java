@@ -9,6 +9,7 @@ import dev.bootcj.oci.ImageManifest;
 import dev.bootcj.oci.MediaType;
 import dev.bootcj.oci.OciJson;
 import dev.bootcj.oci.Platform;
+import dev.bootcj.testing.Tools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

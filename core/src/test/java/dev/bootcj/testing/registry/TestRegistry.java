@@ -2,6 +2,7 @@ package dev.bootcj.testing.registry;
 
 import dev.bootcj.oci.Digest;
 import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.testing.Tools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -3,6 +3,7 @@ package dev.bootcj.testing.registry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bootcj.oci.OciJson;
+import dev.bootcj.testing.Tools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
