@@ -3,7 +3,7 @@ package dev.bootcj.status;
 import dev.bootcj.spec.BootEntry;
 import dev.bootcj.spec.Host;
 import dev.bootcj.spec.ImageStatus;
-import dev.bootcj.spec.SpecMapper;
+import dev.bootcj.spec.HostWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -27,10 +27,10 @@ public final class StatusRenderer {
     public static void render(Host host, StatusFormat format, Writer out) throws IOException {
         switch (format) {
             case JSON -> {
-                out.write(SpecMapper.json().writeValueAsString(host));
+                HostWriter.json(host, out);
                 out.write('\n');
             }
-            case YAML -> out.write(SpecMapper.yaml().writeValueAsString(host));
+            case YAML -> HostWriter.yaml(host, out);
             case HUMANREADABLE -> out.write(human(host));
         }
         out.flush();
