@@ -1,7 +1,8 @@
 #!/bin/sh
-# Start-up benchmark: wall time of `bootc status --sysroot FIXTURE` against a Java hello-world on the same JDK
-# and `ostree admin status` on the same sysroot. Runs the three alternately (the machine is shared) and prints
-# the median and mean wall and CPU (user + sys) time of N runs each, plus the load average before and after.
+# Start-up benchmark: wall time of `bootc status --sysroot FIXTURE` (YAML, the default when stdout is not a
+# terminal, and --format humanreadable, the default on one) against a Java hello-world on the same JDK and
+# `ostree admin status` on the same sysroot. Runs them alternately (the machine may be shared) and prints the
+# median and mean wall and CPU (user + sys) time of N runs each, plus the load average before and after.
 # Usage: bench/startup.sh [N] [LAUNCHER]   (LAUNCHER defaults to shell/target/bootc/bin/bootc)
 set -eu
 n=${1:-10}
@@ -22,7 +23,7 @@ run() { # label command... ; appends "wall-ms cpu-ms" (cpu = user + sys) to $wor
 }
 stats() { # label -> median and mean of wall and CPU time in ms
     sort -n -k1 "$work/$1" | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
-        printf "%-20s wall median %5d ms mean %5d (min %5d max %5d)", "'"$1"'", m, s/NR, a[1], a[NR]}'
+        printf "%-21s wall median %5d ms mean %5d (min %5d max %5d)", "'"$1"'", m, s/NR, a[1], a[NR]}'
     sort -n -k2 "$work/$1" | awk '{a[NR]=$2; s+=$2} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
         printf "  cpu median %5d ms mean %5d  (n=%d)\n", m, s/NR, NR}'
 }
@@ -35,11 +36,14 @@ ostree admin status --sysroot="$work/sysroot" >/dev/null
 i=0
 while [ $i -lt "$n" ]; do
     run hello "$java_home/bin/java" -Xshare:auto -XX:+UseSerialGC -cp "$work" Hello
-    run bootc-status env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot"
+    run bootc-status-yaml env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot"
+    run bootc-status-human env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot" \
+        --format humanreadable
     run ostree-admin-status ostree admin status --sysroot="$work/sysroot"
     i=$((i + 1))
 done
 echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 stats hello
-stats bootc-status
+stats bootc-status-yaml
+stats bootc-status-human
 stats ostree-admin-status
