@@ -2,7 +2,6 @@ package dev.bootcj.spec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -114,20 +113,7 @@ public final class HostWriter {
         g.writeStringField("transport", ref.transport());
         if (ref.signature() != null) {
             g.writeFieldName("signature");
-            switch (ref.signature()) {
-                case ImageSignature.ContainerPolicy c -> g.writeString("containerPolicy");
-                case ImageSignature.Insecure i -> g.writeString("insecure");
-                case ImageSignature.OstreeRemote r -> {
-                    if (g instanceof YAMLGenerator yaml) {
-                        yaml.writeTypeId("ostreeRemote");
-                        yaml.writeString(r.remote());
-                    } else {
-                        g.writeStartObject();
-                        g.writeStringField("ostreeRemote", r.remote());
-                        g.writeEndObject();
-                    }
-                }
-            }
+            SignatureCodec.write(ref.signature(), g);
         }
         g.writeEndObject();
     }

@@ -16,23 +16,31 @@ final class SignatureCodec {
     private SignatureCodec() {
     }
 
+    /**
+     * Writes a signature as bootc does: a plain string, or {@code ostreeRemote} as a YAML tag
+     * ({@code !ostreeRemote "name"}) in YAML and a one-key object in JSON.
+     */
+    static void write(ImageSignature value, JsonGenerator gen) throws IOException {
+        switch (value) {
+            case ImageSignature.ContainerPolicy c -> gen.writeString("containerPolicy");
+            case ImageSignature.Insecure i -> gen.writeString("insecure");
+            case ImageSignature.OstreeRemote r -> {
+                if (gen instanceof YAMLGenerator yaml) {
+                    yaml.writeTypeId("ostreeRemote");
+                    yaml.writeString(r.remote());
+                } else {
+                    gen.writeStartObject();
+                    gen.writeStringField("ostreeRemote", r.remote());
+                    gen.writeEndObject();
+                }
+            }
+        }
+    }
+
     static final class Serializer extends JsonSerializer<ImageSignature> {
         @Override
         public void serialize(ImageSignature value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            switch (value) {
-                case ImageSignature.ContainerPolicy c -> gen.writeString("containerPolicy");
-                case ImageSignature.Insecure i -> gen.writeString("insecure");
-                case ImageSignature.OstreeRemote r -> {
-                    if (gen instanceof YAMLGenerator yaml) {
-                        yaml.writeTypeId("ostreeRemote");
-                        yaml.writeString(r.remote());
-                    } else {
-                        gen.writeStartObject();
-                        gen.writeStringField("ostreeRemote", r.remote());
-                        gen.writeEndObject();
-                    }
-                }
-            }
+            write(value, gen);
         }
     }
 
