@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Lines end at {@code \n} (a {@code \r} before it is dropped); after leading whitespace, a line is blank or a
  * {@code #} comment, a {@code [group]} header (whitespace allowed after {@code ]}), or {@code key=value}. A
- * repeated group continues the earlier one; a repeated key replaces its value.
+ * repeated group continues the earlier one; a repeated key replaces its value. One difference: translated keys
+ * ({@code key[locale]}) are all kept, where GLib keeps those of the user's languages only.
  */
 final class KeyFile {
     private KeyFile() {

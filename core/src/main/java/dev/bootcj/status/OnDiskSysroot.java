@@ -64,12 +64,13 @@ final class OnDiskSysroot {
 
     private final Path path;
     private final Environment env;
-    private final boolean booted;
+    /** (device, inode) of the running system's root when it booted from this sysroot, else null. */
+    private final Object rootKey;
 
-    private OnDiskSysroot(Path path, Environment env, boolean booted) {
+    private OnDiskSysroot(Path path, Environment env, Object rootKey) {
         this.path = path;
         this.env = env;
-        this.booted = booted;
+        this.rootKey = rootKey;
     }
 
     /** {@link HostStatusReader#read(Path, Runnable)}: on a booted host, under the sysroot lock. */
@@ -79,7 +80,7 @@ final class OnDiskSysroot {
             return Host.empty();
         }
         OnDiskSysroot sysroot = open(path, env);
-        if (!sysroot.booted) {
+        if (!sysroot.booted()) {
             return sysroot.host();
         }
         Runnable once = new Runnable() {
@@ -137,18 +138,25 @@ final class OnDiskSysroot {
         if (!Files.isDirectory(path.resolve("ostree/repo")) || !Files.isDirectory(path.resolve("ostree/deploy"))) {
             throw new SysrootException(path + " is not an ostree sysroot: no ostree/repo and ostree/deploy in it");
         }
-        boolean booted = Files.exists(env.ostreeBooted()) && Files.isSameFile(path, env.root());
-        return new OnDiskSysroot(path, env, booted);
+        // libostree: /run/ostree-booted exists and the sysroot is the same directory (device, inode) as "/".
+        Object rootKey = null;
+        if (Files.exists(env.ostreeBooted())) {
+            Object key = Files.readAttributes(env.root(), BasicFileAttributes.class).fileKey();
+            if (key != null && key.equals(Files.readAttributes(path, BasicFileAttributes.class).fileKey())) {
+                rootKey = key;
+            }
+        }
+        return new OnDiskSysroot(path, env, rootKey);
     }
 
     /** Whether the running system booted from this sysroot. */
     boolean booted() {
-        return booted;
+        return rootKey != null;
     }
 
     /** The status document. */
     Host host() throws IOException, SysrootException {
-        return HostStatusReader.build(deployments(), booted, new HostStatusReader.CommitSource<IOException>() {
+        return HostStatusReader.build(deployments(), booted(), new HostStatusReader.CommitSource<IOException>() {
             @Override
             public Map<String, Object> metadata(String checksum) throws IOException, SysrootException {
                 Path file = object(checksum, "commit");
@@ -190,16 +198,16 @@ final class OnDiskSysroot {
         List<StatusDeployment> out = new ArrayList<>();
         boolean foundBooted = false;
         for (BootEntry entry : bootEntries(bootversion)) {
-            StatusDeployment d = deployment(entry, booted && !foundBooted);
+            StatusDeployment d = deployment(entry, booted() && !foundBooted);
             foundBooted |= d.booted();
             out.add(d);
         }
-        if (booted && !foundBooted) {
+        if (booted() && !foundBooted) {
             throw new SysrootException(Files.exists(path.resolve("boot/loader"), LinkOption.NOFOLLOW_LINKS)
                     ? "Unexpected state: /run/ostree-booted found and in / sysroot, but bootloader entry not found"
                     : "Unexpected state: /run/ostree-booted found, but no /boot/loader directory");
         }
-        StatusDeployment staged = booted ? staged() : null;
+        StatusDeployment staged = booted() ? staged() : null;
         if (staged != null) {
             out.addFirst(staged);
         }
@@ -363,8 +371,7 @@ final class OnDiskSysroot {
         if (!dir.isDirectory()) {
             throw new SysrootException(what + ": " + link + " does not point to a directory");
         }
-        boolean isBooted = lookForBooted && dir.fileKey() != null
-                && dir.fileKey().equals(Files.readAttributes(env.root(), BasicFileAttributes.class).fileKey());
+        boolean isBooted = lookForBooted && rootKey.equals(dir.fileKey());
         String checksum = n.group(1);
         int serial = serial(n.group(2));
         Map<String, Map<String, String>> origin = origin(osname, checksum, serial);
