@@ -71,11 +71,12 @@ class SysrootLockTest {
 
     /** A read-only bind mount of {@code dir}. */
     Path readOnlyView(Path dir) {
-        readOnly = tmp.resolve("ro");
-        Tools.run("mkdir", "-p", readOnly.toString());
-        Tools.run("mount", "--bind", dir.toString(), readOnly.toString());
-        Tools.run("mount", "-o", "remount,bind,ro", readOnly.toString());
-        return readOnly;
+        Path view = tmp.resolve("ro");
+        Tools.run("mkdir", "-p", view.toString());
+        Tools.run("mount", "--bind", dir.toString(), view.toString());
+        readOnly = view; // unmounted after the test
+        Tools.run("mount", "-o", "remount,bind,ro", view.toString());
+        return view;
     }
 
     @Test
