@@ -1,15 +1,10 @@
 package dev.bootcj.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.glib.GLibException;
 import dev.bootcj.oci.OstreeImageReference;
-import dev.bootcj.ostree.Commit;
-import dev.bootcj.ostree.Deployment;
-import dev.bootcj.ostree.NotASysrootException;
-import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.BootEntry;
 import dev.bootcj.spec.BootEntryOstree;
@@ -20,10 +15,8 @@ import dev.bootcj.spec.HostStatus;
 import dev.bootcj.spec.HostType;
 import dev.bootcj.spec.ImageReference;
 import dev.bootcj.spec.ImageStatus;
-import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.spec.Store;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,21 +24,25 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the {@code BootcHost} document of a sysroot through libostree, as bootc's {@code get_status} does.
+ * Builds the {@code BootcHost} document of a sysroot, as bootc's {@code get_status} does.
  *
  * <p>On a booted sysroot the running deployment is {@code booted}. On an installed but not booted sysroot
  * (offline, {@code --sysroot DIR}) the deployment that boots next is shown as {@code booted} and the next
  * deployment of the same stateroot as {@code rollback}.
+ *
+ * <p>{@link #read(Path, Runnable)} and {@link #readWithoutLock(Path)} read the sysroot's files directly, the way
+ * libostree's {@code ostree_sysroot_load} does, without loading libostree (a status command starts and ends
+ * quickly); {@link #read(OstreeSysroot)} asks libostree, for the deployment verbs that hold a sysroot already.
+ * Both give the same document.
+ * {@snippet :
+ * Host host = HostStatusReader.read(Path.of("/"), () -> System.err.println("Waiting for sysroot lock..."));
+ * }
  */
 public final class HostStatusReader {
-    private static final Logger log = LoggerFactory.getLogger(HostStatusReader.class);
-
     /** The origin key naming the container image. */
     public static final String ORIGIN_CONTAINER = "container-image-reference";
     private static final Set<String> RPM_OSTREE_GROUPS = Set.of("rpmostree", "packages", "overrides", "modules");
@@ -59,18 +56,7 @@ public final class HostStatusReader {
      * as bootc does; {@code onWait} runs if another process holds it.
      */
     public static Host read(Path path, Runnable onWait) throws IOException, BootcException, InterruptedException {
-        boolean root = path.toAbsolutePath().normalize().equals(Path.of("/"));
-        if (root && !Files.exists(Path.of("/run/ostree-booted"))) {
-            return Host.empty();
-        }
-        try (OstreeSysroot sysroot = OstreeSysroot.open(path)) {
-            if (sysroot.isBooted()) {
-                sysroot.lock(onWait, 3000);
-            }
-            return read(sysroot);
-        } catch (NotASysrootException e) {
-            throw new SysrootException(e.getMessage(), e);
-        }
+        return OnDiskSysroot.status(path, OnDiskSysroot.Environment.SYSTEM, onWait);
     }
 
     /**
@@ -78,32 +64,51 @@ public final class HostStatusReader {
      * which must not block behind a running upgrade).
      */
     public static Host readWithoutLock(Path path) throws IOException, BootcException {
-        boolean root = path.toAbsolutePath().normalize().equals(Path.of("/"));
-        if (root && !Files.exists(Path.of("/run/ostree-booted"))) {
-            return Host.empty();
-        }
-        try (OstreeSysroot sysroot = OstreeSysroot.open(path)) {
-            return read(sysroot);
-        } catch (NotASysrootException e) {
-            throw new SysrootException(e.getMessage(), e);
-        }
+        return OnDiskSysroot.statusWithoutLock(path, OnDiskSysroot.Environment.SYSTEM);
     }
 
     /** The status of an open sysroot (for the deployment verbs, which hold it already). */
     @SuppressWarnings("exports")
     public static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
-        List<Deployment> all = sysroot.deployments();
-        Optional<Deployment> booted = all.stream().filter(Deployment::booted).findFirst();
-        if (booted.isEmpty() && !sysroot.isBooted()) {
-            booted = all.stream().filter(d -> !d.staged()).findFirst();
+        return LibostreeStatus.read(sysroot);
+    }
+
+    /** Where {@link #build} finds the metadata of a deployment's commit. */
+    interface CommitSource<E extends Exception> {
+        /** The commit's metadata dictionary; fails if the commit is missing. */
+        Map<String, Object> metadata(String checksum) throws E, SysrootException;
+
+        /** The commit's detached metadata, empty if there is none. */
+        Map<String, Object> detachedMetadata(String checksum) throws E, SysrootException;
+    }
+
+    /**
+     * The document for a loaded deployment list ({@code sysrootBooted}: the running system booted from this
+     * sysroot).
+     */
+    static <E extends Exception> Host build(List<StatusDeployment> all, boolean sysrootBooted,
+            CommitSource<E> commits) throws E, SysrootException {
+        StatusDeployment b = null;
+        for (StatusDeployment d : all) {
+            if (d.booted()) {
+                b = d;
+                break;
+            }
         }
-        if (booted.isEmpty()) {
+        if (b == null && !sysrootBooted) {
+            for (StatusDeployment d : all) {
+                if (!d.staged()) {
+                    b = d;
+                    break;
+                }
+            }
+        }
+        if (b == null) {
             return Host.empty();
         }
-        Deployment b = booted.get();
-        List<Deployment> related = new ArrayList<>();
-        Deployment staged = null;
-        for (Deployment d : all) {
+        List<StatusDeployment> related = new ArrayList<>();
+        StatusDeployment staged = null;
+        for (StatusDeployment d : all) {
             if (!d.osname().equals(b.osname())) {
                 continue;
             }
@@ -113,44 +118,48 @@ public final class HostStatusReader {
                 related.add(d);
             }
         }
-        Deployment rollback = related.isEmpty() ? null : related.getFirst();
+        StatusDeployment rollback = related.isEmpty() ? null : related.getFirst();
         boolean rollbackQueued = rollback != null && rollback.index() < b.index();
 
-        try (OstreeRepo repo = sysroot.repo()) {
-            BootEntry stagedEntry = staged == null ? null : entry(repo, staged, "Staged deployment");
-            BootEntry bootedEntry = entry(repo, b, "Booted deployment");
-            BootEntry rollbackEntry = rollback == null ? null : entry(repo, rollback, "Rollback deployment");
-            BootEntry specSource = stagedEntry != null ? stagedEntry : bootedEntry;
-            HostSpec spec = specSource.image() == null ? HostSpec.EMPTY
-                    : new HostSpec(specSource.image().image(), rollbackQueued ? BootOrder.ROLLBACK : BootOrder.DEFAULT);
-            HostType type = bootedEntry.image() != null ? HostType.BOOTC_HOST : null;
-            return Host.of(spec, new HostStatus(stagedEntry, bootedEntry, rollbackEntry, rollbackQueued, type));
-        }
+        BootEntry stagedEntry = staged == null ? null : entry(commits, staged, "Staged deployment");
+        BootEntry bootedEntry = entry(commits, b, "Booted deployment");
+        BootEntry rollbackEntry = rollback == null ? null : entry(commits, rollback, "Rollback deployment");
+        BootEntry specSource = stagedEntry != null ? stagedEntry : bootedEntry;
+        HostSpec spec = specSource.image() == null ? HostSpec.EMPTY
+                : new HostSpec(specSource.image().image(), rollbackQueued ? BootOrder.ROLLBACK : BootOrder.DEFAULT);
+        HostType type = bootedEntry.image() != null ? HostType.BOOTC_HOST : null;
+        return Host.of(spec, new HostStatus(stagedEntry, bootedEntry, rollbackEntry, rollbackQueued, type));
     }
 
-    private static BootEntry entry(OstreeRepo repo, Deployment d, String slot) throws GLibException, SysrootException {
+    private static <E extends Exception> BootEntry entry(CommitSource<E> commits, StatusDeployment d, String slot)
+            throws E, SysrootException {
         BootEntryOstree ostree = new BootEntryOstree(d.checksum(), d.deploySerial());
         boolean incompatible = d.origin().keySet().stream().anyMatch(RPM_OSTREE_GROUPS::contains);
-        Optional<String> origin = d.originValue("origin", ORIGIN_CONTAINER);
-        if (incompatible || origin.isEmpty()) {
+        String origin = d.originValue("origin", ORIGIN_CONTAINER).orElse(null);
+        if (incompatible || origin == null) {
             return new BootEntry(null, null, incompatible, d.pinned(), null, ostree);
         }
         ImageReference ref;
         try {
-            ref = OstreeImageReference.parse(origin.get()).toSpec();
+            ref = OstreeImageReference.parse(origin).toSpec();
         } catch (ImageException e) {
             throw new SysrootException(slot + " " + d.id() + ": corrupt origin: " + e.getMessage(), e);
         }
-        Commit commit = repo.loadCommit(d.checksum());
-        ImageStatus image = imageStatus(ref, commit.metadataString("ostree.manifest-digest").orElse(null),
-                commit.metadataString("ostree.container.image-config").orElse(null), slot);
+        Map<String, Object> metadata = commits.metadata(d.checksum());
+        ImageStatus image = imageStatus(ref, string(metadata, "ostree.manifest-digest"),
+                string(metadata, "ostree.container.image-config"), slot);
         ImageStatus cached = null;
-        Map<String, Object> detached = repo.detachedMetadata(d.checksum());
-        if (detached.get("ostree-ext.cached.manifest-digest") instanceof String digest
-                && detached.get("ostree-ext.cached.config") instanceof String config) {
-            cached = imageStatus(ref, digest, config, slot);
+        Map<String, Object> detached = commits.detachedMetadata(d.checksum());
+        String cachedDigest = string(detached, "ostree-ext.cached.manifest-digest");
+        String cachedConfig = string(detached, "ostree-ext.cached.config");
+        if (cachedDigest != null && cachedConfig != null) {
+            cached = imageStatus(ref, cachedDigest, cachedConfig, slot);
         }
         return new BootEntry(image, cached, false, d.pinned(), Store.OSTREE_CONTAINER, ostree);
+    }
+
+    private static String string(Map<String, Object> metadata, String key) {
+        return metadata.get(key) instanceof String s ? s : null;
     }
 
     private static ImageStatus imageStatus(ImageReference ref, String digest, String configJson, String slot)
@@ -161,35 +170,25 @@ public final class HostStatusReader {
         String version = null;
         Instant timestamp = null;
         if (configJson != null) {
+            ImageConfigLabels labels;
             try {
-                JsonNode config = SpecMapper.json().readTree(configJson);
-                JsonNode labels = config.path("config").path("Labels");
-                version = text(labels, "org.opencontainers.image.version");
-                if (version == null) {
-                    version = text(labels, "version");
-                }
-                String created = text(labels, "org.opencontainers.image.created");
-                if (created == null) {
-                    created = text(config, "created");
-                }
-                timestamp = created == null ? null : parseTime(created);
+                labels = ImageConfigLabels.parse(configJson);
             } catch (IOException e) {
                 throw new SysrootException(slot + ": unreadable image configuration: " + e.getMessage(), e);
             }
+            version = labels.ociVersion() != null ? labels.ociVersion() : labels.version();
+            String created = labels.ociCreated() != null ? labels.ociCreated() : labels.created();
+            timestamp = created == null ? null : parseTime(created);
         }
         return new ImageStatus(ref, version, timestamp, digest);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
     }
 
     private static Instant parseTime(String s) {
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
-            log.warn("Invalid timestamp in image: {}", s);
+            // Looked up here: a status read that logs nothing does not start the logging system.
+            LoggerFactory.getLogger(HostStatusReader.class).warn("Invalid timestamp in image: {}", s);
             return null;
         }
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bootcj.shell.BootcProcess;
 import dev.bootcj.testing.Tools;
 import dev.bootcj.testing.vm.CommandResult;
@@ -81,14 +83,48 @@ class EndToEndVmTest {
         return r;
     }
 
+    /** {@code bootc status --format json} in the guest. */
+    static JsonNode statusJson(QemuVm vm) throws Exception {
+        String out = ok(vm, "bootc status --format json").output();
+        return new ObjectMapper().readTree(out.substring(out.indexOf('{')));
+    }
+
+    /** {@code <transport>:<image>} of a boot entry's image, or "null" for no entry. */
+    static String image(JsonNode entry) {
+        if (entry == null || entry.isNull()) {
+            return "null";
+        }
+        JsonNode ref = entry.path("image").path("image");
+        return ref.path("transport").asText() + ":" + ref.path("image").asText();
+    }
+
+    /**
+     * Asserts the staged, booted and rollback images, whether the rollback is queued and the spec's image and
+     * boot order of a status document.
+     */
+    static void assertStatus(JsonNode host, String staged, String booted, String rollback, boolean queued,
+            String specImage) {
+        JsonNode st = host.path("status");
+        String actual = String.join(" | ", image(st.get("staged")), image(st.get("booted")), image(st.get("rollback")),
+                st.path("rollbackQueued").asText(), host.path("spec").path("image").path("transport").asText() + ":"
+                        + host.path("spec").path("image").path("image").asText(),
+                host.path("spec").path("bootOrder").asText());
+        assertEquals(String.join(" | ", staged, booted, rollback, Boolean.toString(queued), specImage,
+                queued ? "rollback" : "default"), actual, host.toPrettyString());
+        assertEquals("bootcHost", st.path("type").asText(), host.toPrettyString());
+    }
+
     @Test
     @Order(1)
     void biosInstallSwitchRebootRollbackReboot() throws Exception {
+        String v1 = "oci:" + layout + ":v1";
+        String v2 = "oci:/var/mnt/osupdate:v2";
         try (QemuVm vm = QemuVm.builder(disk, logs.resolve("bios")).firmware(Firmware.BIOS).extraDisk(updates).start()) {
             vm.login(QemuVm.BOOT_TIMEOUT);
             String status = ok(vm, "bootc status --format humanreadable").output();
             assertTrue(status.contains("\u25cf Booted image: oci:" + layout + ":v1"), status);
             assertTrue(status.contains("Version: 1"), status);
+            assertStatus(statusJson(vm), "null", v1, "null", false, v1);
             String cmdline = ok(vm, "cat /proc/cmdline").output();
             assertTrue(cmdline.contains("bootcj.installed=1") && cmdline.contains("console=ttyS0,115200"), cmdline);
             assertFalse(cmdline.contains("bootcj.test=v2"), cmdline);
@@ -99,11 +135,13 @@ class EndToEndVmTest {
             ok(vm, "echo edited-before-reboot > /etc/bootcj-e2e");
             String staged = ok(vm, "bootc status --format humanreadable").output();
             assertTrue(staged.contains("Staged image: oci:/var/mnt/osupdate:v2"), staged);
+            assertStatus(statusJson(vm), v2, v1, "null", false, v2);
 
             vm.reboot(QemuVm.BOOT_TIMEOUT);
             status = ok(vm, "bootc status --format humanreadable").output();
             assertTrue(status.contains("\u25cf Booted image: oci:/var/mnt/osupdate:v2"), status);
             assertTrue(status.contains("Rollback image: oci:" + layout + ":v1"), status);
+            assertStatus(statusJson(vm), "null", v2, v1, false, v2);
             cmdline = ok(vm, "cat /proc/cmdline").output();
             assertTrue(cmdline.contains("bootcj.test=v2") && cmdline.contains("bootcj.installed=1"), cmdline);
             ok(vm, "test -e /usr/share/bootcj-marker");
@@ -111,9 +149,12 @@ class EndToEndVmTest {
 
             String rb = ok(vm, "bootc rollback").output();
             assertTrue(rb.contains("Next boot: rollback deployment"), rb);
+            // Still running v2; v1 boots next: the rollback is queued and the spec follows it.
+            assertStatus(statusJson(vm), "null", v2, v1, true, v2);
             vm.reboot(QemuVm.BOOT_TIMEOUT);
             status = ok(vm, "bootc status --format humanreadable").output();
             assertTrue(status.contains("\u25cf Booted image: oci:" + layout + ":v1"), status);
+            assertStatus(statusJson(vm), "null", v1, v2, false, v1);
             cmdline = ok(vm, "cat /proc/cmdline").output();
             assertFalse(cmdline.contains("bootcj.test=v2"), cmdline);
             assertEquals(1, show(vm.run("test -e /usr/share/bootcj-marker")).exitCode(), "v1 has no marker");

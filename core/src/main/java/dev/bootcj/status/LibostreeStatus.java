@@ -1,0 +1,42 @@
+package dev.bootcj.status;
+
+import dev.bootcj.SysrootException;
+import dev.bootcj.glib.GLibException;
+import dev.bootcj.ostree.Deployment;
+import dev.bootcj.ostree.OstreeRepo;
+import dev.bootcj.ostree.OstreeSysroot;
+import dev.bootcj.spec.Host;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Status through libostree, for callers that hold an {@link OstreeSysroot} already. Kept apart from {@link
+ * HostStatusReader} so that reading status from disk never loads (or even verifies against) the libostree
+ * classes.
+ */
+final class LibostreeStatus {
+    private LibostreeStatus() {
+    }
+
+    static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
+        List<StatusDeployment> all = new ArrayList<>();
+        for (Deployment d : sysroot.deployments()) {
+            all.add(new StatusDeployment(d.index(), d.osname(), d.checksum(), d.deploySerial(), d.origin(), d.pinned(),
+                    d.staged(), d.booted()));
+        }
+        try (OstreeRepo repo = sysroot.repo()) {
+            return HostStatusReader.build(all, sysroot.isBooted(), new HostStatusReader.CommitSource<GLibException>() {
+                @Override
+                public Map<String, Object> metadata(String checksum) throws GLibException {
+                    return repo.loadCommit(checksum).metadata();
+                }
+
+                @Override
+                public Map<String, Object> detachedMetadata(String checksum) throws GLibException {
+                    return repo.detachedMetadata(checksum);
+                }
+            });
+        }
+    }
+}
