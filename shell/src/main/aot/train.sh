@@ -56,7 +56,7 @@ status --sysroot $s --format json
 help
 inspect deployment booted --sysroot $s
 SCRIPT
-train status -XX:TieredStopAtLevel=1
+train status "-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 mv "$home/lib/status.aot" "$work/status.aot"
 train bootc ""
 mv "$work/status.aot" "$home/lib/status.aot"

@@ -3,8 +3,6 @@ package dev.bootcj.spec;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -18,17 +16,8 @@ public final class SpecMapper {
             .build();
 
     /** Built on first use: start-up of JSON-only and human-readable commands does not pay for YAML. */
-    private static final class YamlFactory {
-        static final YAMLFactory FACTORY = new TaggedYamlFactory(YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
-    }
-
-    /** Built on first use, like the factory: the streaming {@link HostWriter} needs only the factory. */
     private static final class Yaml {
-        static final YAMLMapper YAML = YAMLMapper.builder(YamlFactory.FACTORY)
+        static final YAMLMapper YAML = YAMLMapper.builder(TaggedYamlFactory.bootcStyle())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }
@@ -39,11 +28,6 @@ public final class SpecMapper {
     /** The JSON mapper (compact output). */
     public static ObjectMapper json() {
         return JSON;
-    }
-
-    /** The YAML factory of {@link #yaml()}: its generators write bootc's YAML style (tags for signatures). */
-    static YAMLFactory yamlFactory() {
-        return YamlFactory.FACTORY;
     }
 
     /** The YAML mapper. */

@@ -8,6 +8,7 @@ import dev.bootcj.spec.HostStatus;
 import dev.bootcj.status.HostStatusReader;
 import dev.bootcj.status.StatusFormat;
 import dev.bootcj.status.StatusRenderer;
+import dev.bootcj.status.StatusWarmUp;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,7 @@ public final class StatusCommand implements Command {
         StatusFormat format = args.value("format").map(StatusFormat::parse)
                 .orElse(args.has("json") ? StatusFormat.JSON
                         : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML);
+        StatusWarmUp.start(format);
         Path sysroot = sysroot(args, session);
         Host host = HostStatusReader.read(sysroot, () -> session.err().println("Waiting for sysroot lock..."));
         if (args.has("booted")) {
