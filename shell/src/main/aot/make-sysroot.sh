@@ -1,5 +1,6 @@
 #!/bin/sh
-# Creates a small offline sysroot (two container-image deployments, one pinned) with the ostree CLI, for the
+# Creates a small offline sysroot (two container-image deployments, one from a registry and one from an oci
+# directory, one pinned) with the ostree CLI, for the
 # AOT training run and the start-up benchmark. Usage: make-sysroot.sh DIR
 set -eu
 root=$1
@@ -24,7 +25,13 @@ for v in 1 2; do
         --tree=dir="$tree" --add-metadata-string=ostree.manifest-digest="$digest" \
         --add-metadata-string=ostree.container.image-config="$config")
     origin="$tree.origin"
-    printf '[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/example/demo:v%s\n' "$v" > "$origin"
+    # One registry and one oci-directory origin: the two code paths status renders.
+    if [ "$v" = 1 ]; then
+        ref=ostree-unverified-registry:quay.io/example/demo:v1
+    else
+        ref=ostree-unverified-image:oci:/var/lib/demo-images/demo:v$v
+    fi
+    printf '[origin]\ncontainer-image-reference=%s\n' "$ref" > "$origin"
     ostree admin deploy --sysroot="$root" --os=demo --retain --origin-file="$origin" "$c" >/dev/null
     rm -f "$origin"
 done
