@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bootcj.shell.BootcProcess;
 import dev.bootcj.testing.Fixtures;
@@ -11,6 +12,7 @@ import dev.bootcj.testing.SysrootFixture;
 import dev.bootcj.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,27 @@ class StatusCliTest {
         String booted = status("--booted", "--format", "humanreadable").stdout();
         assertTrue(booted.startsWith("\u25cf Booted image: oci:/var/mnt/osupdate:v2\n"), booted);
         assertFalse(booted.contains("Rollback"), booted);
+    }
+
+    @Test
+    void startsFromTheStatusAotCacheWithoutTheNativeLayer() throws Exception {
+        Path lib = BootcProcess.launcher().getParent().resolveSibling("lib");
+        assumeTrue(Files.exists(lib.resolve("status.aot")), "no AOT cache (built only with JDK 25+)");
+        Path log = tmp.resolve("class-load.txt");
+        Tools.Result r = Tools.exec(null, Map.of("OSTREE_SYSROOT_DEBUG", "mutable-deployments",
+                "BOOTC_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), List.of(BootcProcess.launcher().toString(),
+                "status", "--sysroot", sysroot.root().toString(), "--format", "yaml"), null);
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(fixture("host-two-images.yaml"), r.stdout());
+        List<String> loaded = Files.readAllLines(log).stream().filter(l -> l.contains(" source: ")).toList();
+        List<String> outsideCache = loaded.stream().filter(l -> !l.contains("source: shared objects file")).toList();
+        // A handful of JDK classes the cache cannot hold; everything else, ours included, comes from the cache.
+        assertTrue(outsideCache.size() <= 10, "classes loaded outside the AOT cache: " + outsideCache);
+        List<String> unwanted = loaded.stream().filter(l -> l.contains("dev.bootcj.ostree.")
+                || l.contains("dev.bootcj.glib.") || l.contains("dev.bootcj.sys.")
+                || l.contains("jackson.databind.") || l.contains("org.slf4j.")
+                || l.contains("jdk.internal.foreign.abi.DowncallStub")).toList();
+        assertEquals(List.of(), unwanted, "status must not load the native layer, databind or SLF4J");
     }
 
     @Test
