@@ -23,8 +23,8 @@ launcher=${2-}
 mkdir -p "$out"
 cp -a "$launcher/bin" "$launcher/lib" "$out/"
 [[ ! -d $launcher/share ]] || cp -a "$launcher/share" "$out/"
-# The AOT cache belongs to the JDK that trained it, not to the jlinked runtime.
-rm -f "$out/lib/bootc.aot" "$out/lib/bootc.aot.jdk"
+# The AOT caches belong to the JDK that trained them, not to the jlinked runtime.
+rm -f "$out"/lib/*.aot "$out"/lib/*.aot.jdk
 "$JDK_HOME/bin/jlink" --add-modules "$JLINK_MODULES" --strip-debug --no-header-files --no-man-pages \
   --compress=zip-6 --output "$out/runtime"
 printf 'bootc-dist.sh: %s (%s)\n' "$out" "$(du -sh "$out" | cut -f1)" >&2
