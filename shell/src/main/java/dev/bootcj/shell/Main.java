@@ -1,5 +1,6 @@
 package dev.bootcj.shell;
 
+import dev.bootcj.shell.command.Command;
 import dev.bootcj.shell.command.Commands;
 import dev.bootcj.shell.command.Dispatcher;
 import dev.bootcj.shell.command.Help;
@@ -72,12 +73,15 @@ public final class Main {
         boolean verbose = args.remove("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        Dispatcher dispatcher = new Dispatcher(new Commands(Verbs.all()));
+        if (!args.isEmpty()) {
+            dispatcher.commands().find(args.getFirst()).ifPresent(Command::startWarmUp);
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null && System.console().isTerminal();
         Session session = new Session(out, err, terminal, verbose, Path.of(
                 System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null);
-        Dispatcher dispatcher = new Dispatcher(new Commands(Verbs.all()));
         if (!args.isEmpty() && (args.getFirst().equals("-V") || args.getFirst().equals("--version"))) {
             out.println("bootc " + VERSION + " (bootc for Java)");
             return Dispatcher.EXIT_OK;

@@ -41,6 +41,14 @@ public interface Command {
     /** Runs the command; returns the exit code (0 ok, 1 failure). Usage errors throw. */
     int run(ParsedArgs args, Session session) throws Exception;
 
+    /**
+     * Called by the command line as soon as it knows that this verb will run, before the session is set up and
+     * the arguments are parsed: a command may start slow class initialisation on another thread here. Nothing by
+     * default; must not fail.
+     */
+    default void startWarmUp() {
+    }
+
     /** {@code Usage: bootc <name> <arguments>}. */
     default String usage() {
         String a = arguments();

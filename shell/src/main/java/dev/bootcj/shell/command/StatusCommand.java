@@ -31,6 +31,11 @@ public final class StatusCommand implements Command {
     }
 
     @Override
+    public void startWarmUp() {
+        StatusWarmUp.startReading();
+    }
+
+    @Override
     public List<Option> options() {
         return List.of(
                 Option.value("format", "FORMAT", "The output format (default: humanreadable on a terminal, yaml otherwise)",
@@ -59,7 +64,7 @@ public final class StatusCommand implements Command {
         StatusFormat format = args.value("format").map(StatusFormat::parse)
                 .orElse(args.has("json") ? StatusFormat.JSON
                         : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML);
-        StatusWarmUp.start(format);
+        StatusWarmUp.startRendering(format);
         Path sysroot = sysroot(args, session);
         Host host = HostStatusReader.read(sysroot, () -> session.err().println("Waiting for sysroot lock..."));
         if (args.has("booted")) {
