@@ -16,14 +16,17 @@ export OSTREE_SYSROOT_DEBUG=mutable-deployments
 "$here/../shell/src/main/aot/make-sysroot.sh" "$work/sysroot" >/dev/null
 "$java_home/bin/javac" -d "$work" "$here/startup/Hello.java"
 
-run() { # label command... ; appends "wall-ms cpu-ms" (cpu = user + sys) to $work/<label>
+run() { # label command... ; appends "wall-ms cpu-ms" to $work/<label> (wall from the clock in ns; cpu = user + sys
+    # from /usr/bin/time, which has only 10 ms resolution)
     label=$1; shift
-    /usr/bin/time -o "$work/t" -f "%e %U %S" "$@" >/dev/null 2>&1
-    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$work/t" >> "$work/$label"
+    start=$(date +%s%N)
+    /usr/bin/time -o "$work/t" -f "%U %S" "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    awk -v ns=$((end - start)) '{printf "%.1f %d\n", ns / 1e6, ($1 + $2) * 1000}' "$work/t" >> "$work/$label"
 }
 stats() { # label -> median and mean of wall and CPU time in ms
     sort -n -k1 "$work/$1" | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
-        printf "%-21s wall median %5d ms mean %5d (min %5d max %5d)", "'"$1"'", m, s/NR, a[1], a[NR]}'
+        printf "%-21s wall median %5.1f ms mean %5.1f (min %5.1f max %5.1f)", "'"$1"'", m, s/NR, a[1], a[NR]}'
     sort -n -k2 "$work/$1" | awk '{a[NR]=$2; s+=$2} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
         printf "  cpu median %5d ms mean %5d  (n=%d)\n", m, s/NR, NR}'
 }
