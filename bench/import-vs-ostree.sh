@@ -1,6 +1,7 @@
 #!/bin/bash
 # Imports one real layer three ways, alternating, on the same disk, and prints wall times and ratios:
-#   ours    java ... dev.bootcj.bench.ImportTar REPO LAYER.tar.zst zstd   (libostree object writes via FFM)
+#   ours    java $JVM_OPTS ... dev.bootcj.bench.ImportTar REPO LAYER.tar.zst zstd   (the launcher's JVM options
+#           for importing verbs unless JVM_OPTS is set, and an AOT cache trained like the launcher's: see below)
 #   ostree  zstd -dc LAYER.tar.zst > tar; ostree commit --tree=tar=... into the same kind of repo
 #           (decompression done first and not timed: ostree reads only plain tar here)
 #   floor   zstd -dc LAYER.tar.zst | tar -x -C DIR && sync
@@ -12,7 +13,10 @@ WORK=${WORK:-/var/tmp/bootcj-bench}
 RUNS=${2:-3}
 MODE=${3:-bare}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=$(cd "$(dirname "$0")" && pwd)/target/benchmarks.jar
+HERE=$(cd "$(dirname "$0")" && pwd)
+JAR=$HERE/target/benchmarks.jar
+# The JVM options the launcher (shell/src/main/dist/bin/bootc) gives the verbs that import images.
+JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=50000 -XX:Tier4CompileThreshold=50000}
 mkdir -p "$WORK"
 cd "$WORK"
 
@@ -28,7 +32,28 @@ if [ -z "$LAYER" ]; then
 fi
 [ -f "$LAYER.zst" ] || zstd -q -3 -T0 "$LAYER" -o "$LAYER.zst"
 [ -f "$JAR" ] || { echo "build first: mvn -pl native-headers,core,bench package -DskipTests" >&2; exit 2; }
+
+# The launcher's importing verbs run with lib/bootc-import.aot, an AOT cache trained at package time on imports of
+# a generated image (shell/src/main/aot/train.sh). A cache fits one class path, so ImportTar gets its own,
+# trained here the same way (three imports of the same generated layers, fresh repositories), outside the timing.
+# AOT=0 runs without.
+if [ "${AOT:-1}" = 1 ]; then
+    TRAIN=$WORK/aot-train
+    [ -f "$TRAIN/layer2.tar.gz" ] || "$HERE/../shell/src/main/aot/make-image.sh" "$TRAIN"
+    rm -rf "$TRAIN"/repo? "$WORK/importtar.aot"
+    train=()
+    for i in 1 2 3; do
+        ostree init --repo="$TRAIN/repo$i" --mode="$MODE"
+        train+=("$TRAIN/repo$i" "$TRAIN/layer1.tar.zst" zstd "$TRAIN/repo$i" "$TRAIN/layer2.tar.gz" gzip)
+    done
+    # shellcheck disable=SC2086
+    "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/importtar.aot" -Xlog:aot=error --enable-native-access=ALL-UNNAMED \
+        -cp "$JAR" dev.bootcj.bench.ImportTar "${train[@]}" > /dev/null
+    rm -rf "$TRAIN"/repo?
+    JVM_OPTS="$JVM_OPTS -XX:AOTCache=$WORK/importtar.aot"
+fi
 export LAYER_DIGEST="sha256:$(sha256sum "$LAYER.zst" | cut -d' ' -f1)"
+echo "JVM options: $JVM_OPTS"
 echo "layer: $LAYER ($(stat -c %s "$LAYER") bytes, $(tar -tf "$LAYER" | wc -l) entries), repo mode $MODE, $RUNS runs"
 
 settle() {
@@ -46,7 +71,8 @@ for i in $(seq 1 "$RUNS"); do
     mkdir floor
 
     settle; s=$(clock)
-    /usr/bin/time -f "%M" -o rss.txt "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" \
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "%M" -o rss.txt "$JAVA" $JVM_OPTS --enable-native-access=ALL-UNNAMED -cp "$JAR" \
         dev.bootcj.bench.ImportTar repo-ours "$LAYER.zst" zstd > /dev/null
     T_OURS[$i]=$(echo "$(clock) - $s" | bc); RSS=$(cat rss.txt)
 
