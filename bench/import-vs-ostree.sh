@@ -35,12 +35,14 @@ fi
 [ -f "$JAR" ] || { echo "build first: mvn -pl native-headers,core,bench package -DskipTests" >&2; exit 2; }
 
 # Deleting a tree frees its inodes, and on ext4 without a journal (this machine's root filesystem) every inode
-# allocation then steps over inodes of its group deleted less than 60 s before (fs/ext4/ialloc.c,
-# recently_deleted(), one buffer-cache lookup each). With the previous run's three trees (80,000 inodes) deleted
-# just before it, that cost our import about 4 s of kernel CPU (perf: find_get_block_common, recently_deleted),
-# which a host never deleting 80,000 files right before a pull does not pay, nor does any journalled filesystem.
-# So trees are moved to $WORK/trash and deleted only at the end, and the first run waits until the last deletion
-# is 61 s old. CLEANUP=eager deletes right before each run instead, as this script did before.
+# allocation then steps over the free inodes of its group deleted less than 60 s before, 360 s when their inode
+# table block is dirty, as the allocations themselves make it (fs/ext4/ialloc.c, recently_deleted(): one
+# buffer-cache lookup per inode stepped over, for every allocation). With the previous run's three trees (80,000
+# inodes) deleted just before it, that cost our import about 4 s of kernel CPU (perf: find_get_block_common,
+# recently_deleted), which a host that did not just delete 80,000 files does not pay, nor does any journalled
+# filesystem. So trees are moved to $WORK/trash and deleted only at the end, and the first run waits until the
+# last deletion is 361 s old. Deletions by other programs in the same block groups still count.
+# CLEANUP=eager deletes right before each run instead, as this script did before.
 TRASH=$WORK/trash
 discard() { # moves trees out of the way (eager: deletes them)
     for d in "$@"; do
@@ -53,7 +55,7 @@ clean_trash() {
 }
 wait_for_old_deletions() {
     [ "${CLEANUP:-}" != eager ] && [ -f "$WORK/deleted-at" ] || return 0
-    left=$(( $(cat "$WORK/deleted-at") + 61 - $(date +%s) ))
+    left=$(( $(cat "$WORK/deleted-at") + 361 - $(date +%s) ))
     if [ "$left" -gt 0 ]; then echo "waiting $left s for the inodes deleted last to age"; sleep "$left"; fi
 }
 discard repo-ours repo-ostree floor
