@@ -47,7 +47,11 @@ TRASH=$WORK/trash
 discard() { # moves trees out of the way (eager: deletes them)
     for d in "$@"; do
         [ -e "$d" ] || continue
-        if [ "${CLEANUP:-}" = eager ]; then rm -rf "$d"; else mkdir -p "$TRASH" && mv "$d" "$TRASH/$(basename "$d").$RANDOM$RANDOM"; fi
+        if [ "${CLEANUP:-}" = eager ]; then
+            rm -rf "$d" && date +%s > "$WORK/deleted-at"
+        else
+            mkdir -p "$TRASH" && mv "$d" "$TRASH/$(basename "$d").$RANDOM$RANDOM"
+        fi
     done
 }
 clean_trash() {
