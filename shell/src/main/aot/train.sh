@@ -1,10 +1,14 @@
 #!/bin/sh
-# Writes HOME/lib/status.aot and HOME/lib/bootc.aot, the JDK's AOT caches for the launcher at HOME (run by Maven at
-# package time). The JVM loads every class of a cache at start-up, so the short verbs the launcher maps to `status`
-# (status, help, --version) get a small cache trained on just them; the other verbs share one trained on the shell,
-# status, help and inspect. Training goes through the launcher itself (same JVM options, same module path) on a
-# small fixture sysroot built with the ostree CLI. Without the ostree CLI or a JDK that supports
-# -XX:AOTCacheOutput (25+), it writes nothing and says so.
+# Writes the JDK's AOT caches for the launcher at HOME (run by Maven at package time); the JVM loads every class of
+# a cache at start-up, so each group of verbs gets one trained on just its own work:
+# - lib/status.aot (status, help, --version): status in every format and help, on a small fixture sysroot;
+# - lib/bootc.aot (the shell and the other short verbs): status, help and inspect deployment;
+# - lib/bootc-import.aot (the verbs that import): `image pull` of a generated two-layer image (make-image.sh)
+#   into three fresh bare repositories, so an import's per-file code has run about as often as in a real rootfs
+#   layer when the profiles are taken.
+# Training goes through the launcher itself (same JVM options, same module path); the fixture sysroot is built
+# with the ostree CLI. Without the ostree CLI or a JDK that supports -XX:AOTCacheOutput (25+), it writes nothing
+# and says so.
 # Usage: train.sh HOME
 set -eu
 home=$(cd "$1" && pwd)
@@ -18,28 +22,6 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/bootcj-aot.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 "$here/make-sysroot.sh" "$work/sysroot"
 s=$work/sysroot
-
-# train NAME EXTRA_JVM_OPTIONS: runs $work/NAME.bootc through the launcher, writing lib/NAME.aot.
-# The training run must not read a cache itself: the launcher passes -XX:AOTCache only when the file exists, so
-# the caches are trained before either exists (train.sh removed them above).
-train() {
-    name=$1
-    if ! BOOTC_JAVA_OPTS="-XX:AOTCacheOutput=$home/lib/$name.aot -Xlog:aot=error $2" \
-            OSTREE_SYSROOT_DEBUG=mutable-deployments "$home/bin/bootc" shell -f "$work/$name.bootc" \
-            >"$work/out.txt" 2>"$work/err.txt"; then
-        echo "train.sh: training run for $name.aot failed:" >&2
-        cat "$work/err.txt" >&2
-        rm -f "$home/lib/$name.aot"
-        exit 1
-    fi
-    if [ ! -f "$home/lib/$name.aot" ]; then
-        echo "train.sh: the JVM wrote no AOT cache $name.aot:" >&2
-        cat "$work/err.txt" >&2
-        exit 1
-    fi
-}
-
-# The status group runs with C1 only (see the launcher); its cache is trained the same way.
 cat > "$work/status.bootc" <<SCRIPT
 status --sysroot $s
 status --sysroot $s --format humanreadable
@@ -56,14 +38,38 @@ status --sysroot $s --format json
 help
 inspect deployment booted --sysroot $s
 SCRIPT
+"$here/make-image.sh" "$work/image"
+for i in 1 2 3; do
+    ostree init --repo="$work/repo$i" --mode=bare
+    echo "image pull --quiet --transport oci --repo $work/repo$i $work/image/oci:train" >> "$work/bootc-import.bootc"
+done
+
+# train NAME [JVM_OPTIONS]: runs the launcher's shell on $work/NAME.bootc, writing lib/NAME.aot. The launcher reads
+# no cache in a training run (-XX:AOTCacheOutput in BOOTC_JAVA_OPTS).
+train() {
+    if ! BOOTC_JAVA_OPTS="-XX:AOTCacheOutput=$home/lib/$1.aot -Xlog:aot=error ${2:-}" \
+            OSTREE_SYSROOT_DEBUG=mutable-deployments "$home/bin/bootc" shell -f "$work/$1.bootc" \
+            >"$work/out.txt" 2>"$work/err.txt"; then
+        echo "train.sh: training run for $1.aot failed:" >&2
+        cat "$work/err.txt" >&2
+        rm -f "$home"/lib/*.aot
+        exit 1
+    fi
+    if [ ! -f "$home/lib/$1.aot" ]; then
+        echo "train.sh: the JVM wrote no AOT cache $1.aot:" >&2
+        cat "$work/err.txt" >&2
+        rm -f "$home"/lib/*.aot
+        exit 1
+    fi
+}
+# The status group runs with C1 only and no perf-data file (see the launcher); its cache is trained the same way.
 train status "-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
-mv "$home/lib/status.aot" "$work/status.aot"
-train bootc ""
-mv "$work/status.aot" "$home/lib/status.aot"
+train bootc
+train bootc-import
 
 # Which JDK the caches belong to (the launcher uses a cache only with that one). The training runs used the
 # launcher's own choice of JDK: JAVA_HOME when it is 22 or newer.
-for name in status bootc; do
+for name in status bootc bootc-import; do
     grep '^JAVA_RUNTIME_VERSION=' "${JAVA_HOME:?JAVA_HOME must name the JDK that runs the build}/release" \
         > "$home/lib/$name.aot.jdk"
 done

@@ -1,10 +1,10 @@
 package dev.bootcj.bench;
 
-import dev.bootcj.oci.Compression;
 import dev.bootcj.compress.Decompressors;
 import dev.bootcj.imports.DigestingInputStream;
 import dev.bootcj.imports.ImportRules;
 import dev.bootcj.imports.LayerImporter;
+import dev.bootcj.oci.Compression;
 import dev.bootcj.ostree.OstreeRepo;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -12,26 +12,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Imports one layer file into an existing repository, as {@code bench/import-vs-ostree.sh} drives it:
  * {@code java -cp benchmarks.jar dev.bootcj.bench.ImportTar REPO LAYER [none|gzip|zstd]}. The layer's
- * sha256 is computed first (outside the timed import) so the import verifies the blob as a pull would.
+ * sha256 is computed first (outside the timed import) so the import verifies the blob as a pull would; the
+ * environment variable {@code LAYER_DIGEST} gives it instead. More {@code REPO LAYER COMPRESSION} triples import
+ * more layers one after the other in the same JVM (the benchmark's AOT training run); each digest is then
+ * computed.
  */
 public final class ImportTar {
     private ImportTar() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: ImportTar REPO LAYER [none|gzip|zstd]");
+        if (args.length < 2 || (args.length > 3 && args.length % 3 != 0)) {
+            System.err.println("usage: ImportTar REPO LAYER [none|gzip|zstd] [REPO LAYER none|gzip|zstd]...");
             System.exit(2);
         }
-        Path repoPath = Path.of(args[0]);
-        Path layer = Path.of(args[1]);
-        Compression c = args.length > 2 ? Compression.valueOf(args[2].toUpperCase(java.util.Locale.ROOT))
-                : Compression.NONE;
-        String digest = System.getenv("LAYER_DIGEST");
+        if (args.length <= 3) {
+            Compression c = args.length > 2 ? compression(args[2]) : Compression.NONE;
+            importLayer(Path.of(args[0]), Path.of(args[1]), c, System.getenv("LAYER_DIGEST"));
+            return;
+        }
+        for (int i = 0; i < args.length; i += 3) {
+            importLayer(Path.of(args[i]), Path.of(args[i + 1]), compression(args[i + 2]), null);
+        }
+    }
+
+    private static Compression compression(String name) {
+        return Compression.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    private static void importLayer(Path repoPath, Path layer, Compression c, String digest) throws Exception {
         if (digest == null) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             try (InputStream in = Files.newInputStream(layer)) {

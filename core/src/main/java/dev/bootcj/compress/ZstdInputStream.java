@@ -151,9 +151,14 @@ public final class ZstdInputStream extends InputStream {
 
     private static void check(long code, String call) throws IOException {
         if (LibZstd.ZSTD_isError(code) != 0) {
-            String name = LibZstd.ZSTD_getErrorName(code).reinterpret(Long.MAX_VALUE).getString(0);
-            throw new IOException("zstd: " + call + " failed: " + name);
+            throw failure(code, call);
         }
+    }
+
+    /** Out of line: the JIT compiles {@link #check}, called per block, without the error text. */
+    private static IOException failure(long code, String call) {
+        String name = LibZstd.ZSTD_getErrorName(code).reinterpret(Long.MAX_VALUE).getString(0);
+        return new IOException("zstd: " + call + " failed: " + name);
     }
 
     @Override

@@ -149,7 +149,7 @@ public final class LayerImporter {
                 }
                 drain(ahead);
                 parsed = System.nanoTime();
-                root = tree.write(writer);
+                root = tree.write(background);
             }
             long written = System.nanoTime();
             verification.verify();

@@ -2,12 +2,14 @@ package dev.bootcj.imports;
 
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
-import dev.bootcj.ostree.ObjectSink;
 import dev.bootcj.ostree.Xattrs;
 import dev.bootcj.tar.TarReader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 
 /**
  * The tree of one layer as it is read: directories with their dirmeta, files with their content checksum.
@@ -114,27 +116,46 @@ final class LayerTree {
         return d;
     }
 
-    /** Writes every dirtree and dirmeta; returns the root's checksums. */
-    DirTree.Subdir write(ObjectSink writer) throws java.io.IOException {
-        return write(root, writer, new HashMap<>());
+    /**
+     * Writes every dirtree and dirmeta; returns the root's checksums. This thread serializes and hashes each
+     * object (a parent needs its children's checksums); the pool's threads write them, and every write is
+     * waited for and checked against the checksum here before this returns.
+     */
+    DirTree.Subdir write(WriterPool pool) throws java.io.IOException {
+        List<Written> pending = new ArrayList<>();
+        DirTree.Subdir top = write(root, pool, new HashMap<>(), pending);
+        for (Written w : pending) {
+            String written = WriterPool.resolve(w.result());
+            if (!written.equals(w.checksum())) {
+                throw new java.io.IOException("metadata object written as " + written + ", expected " + w.checksum());
+            }
+        }
+        return top;
     }
 
-    private static DirTree.Subdir write(Dir dir, ObjectSink writer, Map<DirMeta, String> metas)
+    /** A queued metadata write and the checksum it must produce. */
+    private record Written(String checksum, Future<String> result) {
+    }
+
+    private static DirTree.Subdir write(Dir dir, WriterPool pool, Map<DirMeta, String> metas, List<Written> pending)
             throws java.io.IOException {
         TreeMap<String, DirTree.Subdir> subdirs = new TreeMap<>(DirTree.NAME_ORDER);
         for (var e : dir.dirs.entrySet()) {
-            subdirs.put(e.getKey(), write(e.getValue(), writer, metas));
+            subdirs.put(e.getKey(), write(e.getValue(), pool, metas, pending));
         }
         TreeMap<String, String> files = new TreeMap<>(DirTree.NAME_ORDER);
         for (var e : dir.files.entrySet()) {
             files.put(e.getKey(), WriterPool.resolve(e.getValue()));
         }
-        String tree = writer.writeDirTree(new DirTree(files, subdirs));
+        DirTree tree = new DirTree(files, subdirs);
+        String treeChecksum = tree.checksum();
+        pending.add(new Written(treeChecksum, pool.writeDirTree(tree)));
         String meta = metas.get(dir.meta);
         if (meta == null) {
-            meta = writer.writeDirMeta(dir.meta);
+            meta = dir.meta.checksum();
+            pending.add(new Written(meta, pool.writeDirMeta(dir.meta)));
             metas.put(dir.meta, meta);
         }
-        return new DirTree.Subdir(tree, meta);
+        return new DirTree.Subdir(treeChecksum, meta);
     }
 }

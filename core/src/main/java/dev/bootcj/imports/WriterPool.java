@@ -1,6 +1,8 @@
 package dev.bootcj.imports;
 
 import dev.bootcj.glib.GLibException;
+import dev.bootcj.ostree.DirMeta;
+import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.ObjectSink;
 import dev.bootcj.ostree.Xattrs;
 import java.io.EOFException;
@@ -16,7 +18,8 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Platform threads writing small files while the importing thread parses the tar (both libostree and
+ * Platform threads writing small files while the importing thread parses the tar, and then the dirtree and
+ * dirmeta objects while it builds the tree (both libostree and
  * {@link dev.bootcj.ostree.LooseObjectStore} allow concurrent writes). Each thread writes through its own
  * {@link ObjectSink}, made and closed on that thread. File content travels in a fixed pool of buffers, so
  * memory stays bounded ({@link #POOL} x {@link ObjectSink#BUFFER_SIZE}) and a slow disk slows the parser down.
@@ -26,12 +29,15 @@ import java.util.function.Supplier;
 final class WriterPool implements AutoCloseable {
     static final int POOL = 64;
 
-    /** A small file ({@code buf} holds it whole) or, with {@code chunks}, a large one arriving in chunks. */
+    /**
+     * A small file ({@code buf} holds it whole), with {@code chunks} a large one arriving in chunks, or with
+     * {@code metadata} a {@link DirTree} or {@link DirMeta} object.
+     */
     private record Task(int uid, int gid, int perms, Xattrs xattrs, byte[] buf, long size, Chunks chunks,
-            CompletableFuture<String> result) {
+            Object metadata, CompletableFuture<String> result) {
     }
 
-    private static final Task STOP = new Task(0, 0, 0, Xattrs.EMPTY, null, 0, null, null);
+    private static final Task STOP = new Task(0, 0, 0, Xattrs.EMPTY, null, 0, null, null, null);
     /** Sent instead of the next chunk when the parsing thread gave up on a large file. */
     private static final byte[] ABANDONED = new byte[0];
 
@@ -67,16 +73,14 @@ final class WriterPool implements AutoCloseable {
                     if (sink == null) {
                         throw failure;
                     }
-                    t.result().complete(t.chunks() == null
-                            ? sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.buf(), (int) t.size())
-                            : sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.size(), t.chunks()));
+                    t.result().complete(write(sink, t));
                 } catch (Throwable e) {
                     t.result().completeExceptionally(e);
                 } finally {
-                    if (t.chunks() == null) {
-                        buffers.add(t.buf());
-                    } else {
+                    if (t.chunks() != null) {
                         t.chunks().release();
+                    } else if (t.buf() != null) {
+                        buffers.add(t.buf());
                     }
                 }
             }
@@ -85,6 +89,18 @@ final class WriterPool implements AutoCloseable {
                 sink.close();
             }
         }
+    }
+
+    private static String write(ObjectSink sink, Task t) throws IOException {
+        if (t.metadata() instanceof DirTree tree) {
+            return sink.writeDirTree(tree);
+        }
+        if (t.metadata() instanceof DirMeta meta) {
+            return sink.writeDirMeta(meta);
+        }
+        return t.chunks() == null
+                ? sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.buf(), (int) t.size())
+                : sink.writeFile(t.uid(), t.gid(), t.perms(), t.xattrs(), t.size(), t.chunks());
     }
 
     private static <T> T take(BlockingQueue<T> queue) {
@@ -122,7 +138,7 @@ final class WriterPool implements AutoCloseable {
         }
         CompletableFuture<String> result = new CompletableFuture<>();
         try {
-            tasks.put(new Task(uid, gid, perms, xattrs, buf, size, null, result));
+            tasks.put(new Task(uid, gid, perms, xattrs, buf, size, null, null, result));
         } catch (InterruptedException e) {
             buffers.add(buf);
             Thread.currentThread().interrupt();
@@ -140,7 +156,7 @@ final class WriterPool implements AutoCloseable {
         CompletableFuture<String> result = new CompletableFuture<>();
         Chunks chunks = new Chunks();
         try {
-            tasks.put(new Task(uid, gid, perms, xattrs, null, size, chunks, result));
+            tasks.put(new Task(uid, gid, perms, xattrs, null, size, chunks, null, result));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while importing");
@@ -175,6 +191,27 @@ final class WriterPool implements AutoCloseable {
             if (!complete) {
                 chunks.abandon();
             }
+        }
+        return result;
+    }
+
+    /** Queues the write of a dirtree object. */
+    Future<String> writeDirTree(DirTree tree) throws IOException {
+        return queueMetadata(tree);
+    }
+
+    /** Queues the write of a dirmeta object. */
+    Future<String> writeDirMeta(DirMeta meta) throws IOException {
+        return queueMetadata(meta);
+    }
+
+    private Future<String> queueMetadata(Object object) throws IOException {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        try {
+            tasks.put(new Task(0, 0, 0, Xattrs.EMPTY, null, 0, null, object, result));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while importing");
         }
         return result;
     }

@@ -176,43 +176,17 @@ public final class TarReader implements AutoCloseable {
 
     private TarEntry member(char typeflag, long size, Map<String, byte[]> pax, byte[] longName, byte[] longLink)
             throws IOException {
-        Map<String, byte[]> attrs = new LinkedHashMap<>(globalPax);
-        if (pax != null) {
-            attrs.putAll(pax);
-        }
+        // Most members of an image layer come without extension headers: no map is built for them.
+        Map<String, byte[]> attrs = pax == null && globalPax.isEmpty() ? Map.of() : merged(pax);
+        byte[] pathAttr = attrs.isEmpty() ? null : attrs.get("path");
         String path;
-        if (attrs.containsKey("path")) {
-            path = text(attrs.get("path"), "path");
+        if (pathAttr != null) {
+            path = text(pathAttr, "path", null);
         } else if (longName != null) {
-            path = text(longName, "path");
+            path = text(longName, "path", null);
         } else {
-            byte[] name = field(0, 100);
-            boolean ustar = header[257] == 'u' && header[258] == 's' && header[259] == 't' && header[260] == 'a'
-                    && header[261] == 'r' && header[262] == 0;
-            byte[] prefix = ustar ? field(345, 155) : new byte[0];
-            if (prefix.length > 0) {
-                byte[] joined = Arrays.copyOf(prefix, prefix.length + 1 + name.length);
-                joined[prefix.length] = '/';
-                System.arraycopy(name, 0, joined, prefix.length + 1, name.length);
-                name = joined;
-            }
-            path = text(name, "path");
+            path = text(headerPath(), "path", null);
         }
-        String link;
-        if (attrs.containsKey("linkpath")) {
-            link = text(attrs.get("linkpath"), "link target of " + escapeText(path));
-        } else if (longLink != null) {
-            link = text(longLink, "link target of " + escapeText(path));
-        } else {
-            link = text(field(157, 100), "link target of " + escapeText(path));
-        }
-        if (attrs.containsKey("size")) {
-            size = paxNumber(attrs.get("size"), "size", path);
-        }
-        int mode = (int) (number(100, 8, "mode") & 07777);
-        int uid = attrs.containsKey("uid") ? (int) paxNumber(attrs.get("uid"), "uid", path) : (int) number(108, 8, "uid");
-        int gid = attrs.containsKey("gid") ? (int) paxNumber(attrs.get("gid"), "gid", path) : (int) number(116, 8, "gid");
-        long mtime = attrs.containsKey("mtime") ? paxNumber(attrs.get("mtime"), "mtime", path) : number(136, 12, "mtime");
         TarEntry.Type type = switch (typeflag) {
             case '0', '7' -> TarEntry.Type.REGULAR;
             case '\0' -> path.endsWith("/") ? TarEntry.Type.DIRECTORY : TarEntry.Type.REGULAR;
@@ -222,17 +196,80 @@ public final class TarReader implements AutoCloseable {
             case '4' -> TarEntry.Type.BLOCK_DEVICE;
             case '5' -> TarEntry.Type.DIRECTORY;
             case '6' -> TarEntry.Type.FIFO;
-            default -> throw new TarFormatException("unsupported tar member type '" + printable(typeflag)
-                    + "' for " + escapeText(path));
+            default -> throw unsupportedType(typeflag, path);
         };
-        for (String key : attrs.keySet()) {
-            if (key.startsWith("GNU.sparse.")) {
-                throw new TarFormatException("sparse tar members are not supported: " + escapeText(path));
-            }
+        String link = "";
+        if (type == TarEntry.Type.SYMLINK || type == TarEntry.Type.HARDLINK) {
+            byte[] linkAttr = attrs.isEmpty() ? null : attrs.get("linkpath");
+            link = text(linkAttr != null ? linkAttr : longLink != null ? longLink : field(157, 100), "link target",
+                    path);
         }
+        int mode = (int) (number(100, 8, "mode") & 07777);
+        int uid;
+        int gid;
+        long mtime;
+        Map<String, byte[]> xattrs;
+        if (attrs.isEmpty()) {
+            uid = (int) number(108, 8, "uid");
+            gid = (int) number(116, 8, "gid");
+            mtime = number(136, 12, "mtime");
+            xattrs = Map.of();
+        } else {
+            if (attrs.containsKey("size")) {
+                size = paxNumber(attrs.get("size"), "size", path);
+            }
+            uid = attrs.containsKey("uid") ? (int) paxNumber(attrs.get("uid"), "uid", path) : (int) number(108, 8, "uid");
+            gid = attrs.containsKey("gid") ? (int) paxNumber(attrs.get("gid"), "gid", path) : (int) number(116, 8, "gid");
+            mtime = attrs.containsKey("mtime") ? paxNumber(attrs.get("mtime"), "mtime", path) : number(136, 12, "mtime");
+            xattrs = xattrs(attrs, path);
+        }
+        int major = 0;
+        int minor = 0;
+        if (type == TarEntry.Type.CHAR_DEVICE || type == TarEntry.Type.BLOCK_DEVICE) {
+            major = (int) number(329, 8, "devmajor");
+            minor = (int) number(337, 8, "devminor");
+        }
+        if (size < 0) {
+            throw new TarFormatException("negative size for " + escapeText(path));
+        }
+        remaining = size;
+        padding = (int) ((BLOCK - (size % BLOCK)) % BLOCK);
+        return new TarEntry(path, type, type == TarEntry.Type.REGULAR ? size : 0, mode, uid, gid, mtime, link, xattrs,
+                major, minor);
+    }
+
+    /** The global PAX records overridden by the member's own. */
+    private Map<String, byte[]> merged(Map<String, byte[]> pax) {
+        Map<String, byte[]> attrs = new LinkedHashMap<>(globalPax);
+        if (pax != null) {
+            attrs.putAll(pax);
+        }
+        return attrs;
+    }
+
+    /** The ustar name, with its prefix when there is one. */
+    private byte[] headerPath() {
+        byte[] name = field(0, 100);
+        boolean ustar = header[257] == 'u' && header[258] == 's' && header[259] == 't' && header[260] == 'a'
+                && header[261] == 'r' && header[262] == 0;
+        if (!ustar || header[345] == 0) {
+            return name;
+        }
+        byte[] prefix = field(345, 155);
+        byte[] joined = Arrays.copyOf(prefix, prefix.length + 1 + name.length);
+        joined[prefix.length] = '/';
+        System.arraycopy(name, 0, joined, prefix.length + 1, name.length);
+        return joined;
+    }
+
+    /** The extended attributes among PAX records; sparse members are refused here too. */
+    private static Map<String, byte[]> xattrs(Map<String, byte[]> attrs, String path) throws TarFormatException {
         Map<String, byte[]> xattrs = new LinkedHashMap<>();
         for (var e : attrs.entrySet()) {
             String key = e.getKey();
+            if (key.startsWith("GNU.sparse.")) {
+                throw new TarFormatException("sparse tar members are not supported: " + escapeText(path));
+            }
             if (key.startsWith("SCHILY.xattr.")) {
                 xattrs.put(key.substring("SCHILY.xattr.".length()), e.getValue());
             } else if (key.startsWith("LIBARCHIVE.xattr.")) {
@@ -246,22 +283,12 @@ public final class TarReader implements AutoCloseable {
                 }
             }
         }
-        int major = 0;
-        int minor = 0;
-        if (type == TarEntry.Type.CHAR_DEVICE || type == TarEntry.Type.BLOCK_DEVICE) {
-            major = (int) number(329, 8, "devmajor");
-            minor = (int) number(337, 8, "devminor");
-        }
-        if (type != TarEntry.Type.SYMLINK && type != TarEntry.Type.HARDLINK) {
-            link = "";
-        }
-        if (size < 0) {
-            throw new TarFormatException("negative size for " + escapeText(path));
-        }
-        remaining = size;
-        padding = (int) ((BLOCK - (size % BLOCK)) % BLOCK);
-        return new TarEntry(path, type, type == TarEntry.Type.REGULAR ? size : 0, mode, uid, gid, mtime, link, xattrs,
-                major, minor);
+        return xattrs;
+    }
+
+    private static TarFormatException unsupportedType(char typeflag, String path) {
+        return new TarFormatException("unsupported tar member type '" + printable(typeflag) + "' for "
+                + escapeText(path));
     }
 
     /** Reads the next 512-byte header; false at the end-of-archive marker (a zero block). */
@@ -286,12 +313,16 @@ public final class TarReader implements AutoCloseable {
             return false;
         }
         long stored = number(148, 8, "checksum");
-        long unsigned = 0;
-        long signed = 0;
+        // Sums over the block with the checksum field counted as spaces, as unsigned and as signed bytes.
+        long unsigned = 8 * ' ';
+        long signed = 8 * ' ';
         for (int i = 0; i < BLOCK; i++) {
-            int b = (i >= 148 && i < 156) ? ' ' : header[i];
-            unsigned += b & 0xff;
-            signed += (i >= 148 && i < 156) ? ' ' : header[i];
+            if (i == 148) {
+                i = 155;
+                continue;
+            }
+            unsigned += header[i] & 0xff;
+            signed += header[i];
         }
         if (stored != unsigned && stored != signed) {
             throw new TarFormatException("corrupt tar header (checksum mismatch)" + after());
@@ -318,7 +349,7 @@ public final class TarReader implements AutoCloseable {
             pos += n;
             off += n;
         }
-        skipBytes((BLOCK - (size % BLOCK)) % BLOCK, what);
+        skipBytes((BLOCK - (size % BLOCK)) % BLOCK, what, null);
         return data;
     }
 
@@ -436,12 +467,27 @@ public final class TarReader implements AutoCloseable {
         return Arrays.copyOf(b, nul);
     }
 
-    private String text(byte[] bytes, String what) throws TarFormatException {
+    /**
+     * Decodes a name; {@code what} and, when not null, the member {@code of} name it in the message if it is not
+     * UTF-8. Names are nearly always ASCII, which needs no decoder.
+     */
+    private String text(byte[] bytes, String what, String of) throws TarFormatException {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes));
             return chars.toString();
         } catch (CharacterCodingException e) {
-            throw new TarFormatException("non-UTF-8 " + what + " in tar archive: \"" + escape(bytes) + "\"");
+            throw new TarFormatException("non-UTF-8 " + what + (of == null ? "" : " of " + escapeText(of))
+                    + " in tar archive: \"" + escape(bytes) + "\"");
         }
     }
 
@@ -475,15 +521,16 @@ public final class TarReader implements AutoCloseable {
             if (remaining > 0) {
                 long skip = remaining;
                 remaining = 0;
-                skipBytes(skip, "content of " + escapeText(current.path()));
+                skipBytes(skip, "content", current);
             }
             int p = padding;
             padding = 0;
-            skipBytes(p, "padding of " + escapeText(current.path()));
+            skipBytes(p, "padding", current);
         }
     }
 
-    private void skipBytes(long n, String what) throws IOException {
+    /** Skips {@code n} bytes of the {@code what} (of the member {@code of}, when not null). */
+    private void skipBytes(long n, String what, TarEntry of) throws IOException {
         while (n > 0) {
             if (pos == limit) {
                 if (n > buf.length) {
@@ -494,7 +541,8 @@ public final class TarReader implements AutoCloseable {
                     }
                 }
                 if (!fillSome()) {
-                    throw new TarFormatException("truncated tar archive inside the " + what);
+                    throw new TarFormatException("truncated tar archive inside the " + what
+                            + (of == null ? "" : " of " + escapeText(of.path())));
                 }
             }
             int k = (int) Math.min(n, limit - pos);

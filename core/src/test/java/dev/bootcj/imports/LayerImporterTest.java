@@ -76,6 +76,28 @@ class LayerImporterTest {
     }
 
     @Test
+    void libostreeWrittenRepositoryGetsTheSameTree(@TempDir Path dir) throws Exception {
+        // bare-user-only objects are written by libostree (ObjectWriter), dirtrees and dirmetas from the writer
+        // threads; root-owned content without xattrs is what bare-user-only stores as is
+        TarBuilder layer = new TarBuilder().owner(0, 0).dir("usr/", 0755).dir("usr/share/", 0750)
+                .file("usr/bin/a", 0755, "a").file("usr/share/big", 0644, new byte[300_000]).symlink("usr/bin/b", "a");
+        for (int d = 0; d < 40; d++) {
+            layer.file("usr/share/d" + d + "/f", 0644, "file " + d);
+        }
+        byte[] tar = layer.finish();
+        String[] roots = new String[2];
+        int i = 0;
+        for (RepoMode mode : new RepoMode[] {RepoMode.BARE, RepoMode.BARE_USER_ONLY}) {
+            Path repoPath = dir.resolve(mode.configName());
+            try (OstreeRepo repo = OstreeRepo.create(repoPath, mode)) {
+                roots[i++] = repo.commitRoot(importBytes(repo, tar, DIGEST).commit()).toString();
+            }
+            OstreeCli.fsck(repoPath);
+        }
+        assertEquals(roots[0], roots[1]);
+    }
+
+    @Test
     void whiteoutsAreStoredAsPlainFilesInTheLayerCommit(@TempDir Path dir) throws Exception {
         Path repoPath = dir.resolve("repo");
         String commit;

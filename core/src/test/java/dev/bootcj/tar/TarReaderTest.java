@@ -131,6 +131,42 @@ class TarReaderTest {
     }
 
     @Test
+    void truncationInsideSkippedContentNamesTheMember() {
+        byte[] full = new TarBuilder().file("usr/a", 0644, "a").file("usr/big", 0644, new byte[5000]).finish();
+        byte[] cut = Arrays.copyOf(full, 3 * 512 + 3000);
+        TarFormatException e = assertThrows(TarFormatException.class, () -> {
+            try (TarReader r = new TarReader(new ByteArrayInputStream(cut), 512)) {
+                while (r.next() != null) {
+                    // content left unread: next() skips it
+                }
+            }
+        });
+        assertEquals("truncated tar archive inside the content of usr/big", e.getMessage());
+    }
+
+    @Test
+    void nonUtf8LinkTargetIsRefusedNamingTheLink() {
+        byte[] target = {'t', (byte) 0xe9};
+        byte[] tar = new TarBuilder().entry("usr/sym".getBytes(StandardCharsets.UTF_8), '2', 0777, new byte[0], target,
+                Map.of()).finish();
+        TarFormatException e = assertThrows(TarFormatException.class, () -> readAll(tar));
+        assertEquals("non-UTF-8 link target of usr/sym in tar archive: \"t\\xe9\"", e.getMessage());
+    }
+
+    @Test
+    void ustarPrefixIsJoinedToTheName(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        String deep = "usr/" + "d".repeat(90) + "/" + "e".repeat(40);
+        Files.createDirectories(root.resolve(deep));
+        Files.writeString(root.resolve(deep + "/file"), "x");
+        Path tarFile = dir.resolve("ustar.tar");
+        Processes.run("tar", "--format=ustar", "-C", root.toString(), "-cf", tarFile.toString(), "usr");
+        List<Read> all = readAll(Files.newInputStream(tarFile));
+        assertTrue(all.stream().anyMatch(r -> r.entry().path().equals(deep + "/file")
+                && new String(r.content(), StandardCharsets.UTF_8).equals("x")), all.toString());
+    }
+
+    @Test
     void missingEndMarkerAndPartialHeaderAreDetected() {
         byte[] unfinished = new TarBuilder().file("usr/a", 0644, "a").unfinished();
         TarFormatException e = assertThrows(TarFormatException.class, () -> readAll(unfinished));
