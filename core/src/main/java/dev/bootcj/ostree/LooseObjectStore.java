@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,8 @@ public final class LooseObjectStore implements AutoCloseable {
     private static final AtomicInteger TEMP_NAMES = new AtomicInteger();
     /** Files from this size on (most of the bytes of a rootfs) start their writeback as soon as they are written (see {@link #sync()}). */
     private static final int EARLY_WRITEBACK = 1024 * 1024;
+    /** Written bytes between background flushes of the repository's filesystem (see {@link #wrote(long)}). */
+    private static final long BACKGROUND_FLUSH = 128L << 20;
 
     private final RepoMode mode;
     private final String description;
@@ -51,6 +54,11 @@ public final class LooseObjectStore implements AutoCloseable {
     private final AtomicLong metadataTotal = new AtomicLong();
     private final AtomicLong metadataWritten = new AtomicLong();
     private volatile boolean closed;
+    /** Bytes written since the last background flush started (see {@link #wrote(long)}). */
+    private final AtomicLong unflushed = new AtomicLong();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private volatile Thread flusher;
+    private volatile IOException flushFailure;
 
     private LooseObjectStore(RepoMode mode, String description, int objectsFd, int tmpFd) {
         this.mode = mode;
@@ -102,8 +110,52 @@ public final class LooseObjectStore implements AutoCloseable {
      */
     public void sync() throws IOException {
         ensureOpen();
+        awaitFlush();
         try (FileCalls calls = new FileCalls()) {
             calls.syncfs(objectsFd, description + " objects");
+        }
+    }
+
+    /**
+     * Counts {@code n} written bytes; every {@link #BACKGROUND_FLUSH} bytes, starts a {@code syncfs} on a daemon
+     * thread (unless one is running), so that the disk writes small files, inodes and directories while the layer
+     * is still being parsed instead of all of it in the final {@link #sync()}. Not a durability point: a failure
+     * is kept and thrown by {@link #sync()} (the kernel reports a writeback error to one syncfs caller only).
+     */
+    private void wrote(long n) {
+        if (unflushed.addAndGet(n) < BACKGROUND_FLUSH || !flushing.compareAndSet(false, true)) {
+            return;
+        }
+        unflushed.set(0);
+        flusher = Thread.ofPlatform().daemon().name("repo-writeback").start(() -> {
+            try (FileCalls calls = new FileCalls()) {
+                calls.syncfs(objectsFd, description + " objects");
+            } catch (IOException e) {
+                flushFailure = e;
+            } finally {
+                flushing.set(false);
+            }
+        });
+    }
+
+    private void awaitFlush() throws IOException {
+        Thread t = flusher;
+        if (t != null) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (flushFailure != null) {
+            throw flushFailure;
         }
     }
 
@@ -199,6 +251,11 @@ public final class LooseObjectStore implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            awaitFlush();
+        } catch (IOException e) {
+            // reported by sync(), if anyone still calls it; closing must not fail
+        }
         try (FileCalls calls = new FileCalls()) {
             for (int i = 0; i < 256; i++) {
                 calls.closeQuietly(subdirs.get(i));
@@ -248,6 +305,7 @@ public final class LooseObjectStore implements AutoCloseable {
             }
             contentWritten.incrementAndGet();
             contentBytes.addAndGet(len);
+            wrote(len);
             return checksum;
         }
 
@@ -292,6 +350,7 @@ public final class LooseObjectStore implements AutoCloseable {
                     if (link(fd, checksum, ".file")) {
                         contentWritten.incrementAndGet();
                         contentBytes.addAndGet(size);
+                        wrote(size);
                     }
                 }
                 return checksum;
