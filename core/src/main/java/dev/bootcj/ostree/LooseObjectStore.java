@@ -57,6 +57,7 @@ public final class LooseObjectStore implements AutoCloseable {
     /** Bytes written since the last background flush started (see {@link #wrote(long)}). */
     private final AtomicLong unflushed = new AtomicLong();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicInteger flushes = new AtomicInteger();
     private volatile Thread flusher;
     private volatile IOException flushFailure;
 
@@ -127,6 +128,7 @@ public final class LooseObjectStore implements AutoCloseable {
             return;
         }
         unflushed.set(0);
+        flushes.incrementAndGet();
         flusher = Thread.ofPlatform().daemon().name("repo-writeback").start(() -> {
             try (FileCalls calls = new FileCalls()) {
                 calls.syncfs(objectsFd, description + " objects");
@@ -136,6 +138,11 @@ public final class LooseObjectStore implements AutoCloseable {
                 flushing.set(false);
             }
         });
+    }
+
+    /** How many background flushes were started (for tests). */
+    int backgroundFlushes() {
+        return flushes.get();
     }
 
     private void awaitFlush() throws IOException {

@@ -1,10 +1,12 @@
 package dev.bootcj.ostree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.testing.OstreeCli;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,58 @@ class LooseObjectStoreTest {
         Map<String, String> ourFiles = objectFiles(dir.resolve("ours"));
         assertEquals(theirFiles, ourFiles);
         OstreeCli.fsck(dir.resolve("ours"));
+    }
+
+    /** More than 128 MiB of new content starts a background syncfs; the objects and the final sync are unaffected. */
+    @Test
+    void largeImportsFlushInTheBackground(@TempDir Path dir) throws Exception {
+        long size = 48L << 20;
+        List<String> written = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        try (OstreeRepo repo = OstreeRepo.create(dir.resolve("repo"), RepoMode.BARE);
+                RepoTransaction tx = repo.beginTransaction();
+                LooseObjectStore store = LooseObjectStore.open(tx)) {
+            try (ObjectSink w = store.newWriter()) {
+                for (int seed = 1; seed <= 3; seed++) {
+                    written.add(w.writeFile(0, 0, 0644, Xattrs.EMPTY, size, generated(seed, size)::read));
+                    byte[] data = generated(seed, size).readAllBytes();
+                    expected.add(LooseObjectStore.contentChecksum(
+                            LooseObjectStore.fileHeader(0, 0, 0100644, "", Xattrs.EMPTY), data, data.length));
+                }
+            }
+            store.sync();
+            assertTrue(store.backgroundFlushes() >= 1, "no background flush after " + 3 * size + " bytes");
+        }
+        assertEquals(expected, written);
+        assertEquals(3, written.stream().distinct().count(), "the three files must differ");
+        for (String checksum : written) {
+            Path object = dir.resolve("repo/objects/" + checksum.substring(0, 2) + "/" + checksum.substring(2) + ".file");
+            assertEquals(size, Files.size(object));
+        }
+    }
+
+    /** {@code size} deterministic bytes that differ by {@code seed}. */
+    private static InputStream generated(int seed, long size) {
+        return new InputStream() {
+            private long pos;
+
+            @Override
+            public int read() {
+                return pos < size ? (int) ((pos++ * 2654435761L ^ seed * 0x9E3779B97F4A7C15L) >>> 7) & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (pos >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - pos);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = (byte) ((pos++ * 2654435761L ^ seed * 0x9E3779B97F4A7C15L) >>> 7);
+                }
+                return n;
+            }
+        };
     }
 
     private static List<String> writeAll(Path repoPath, RepoMode mode, boolean loose) throws Exception {
