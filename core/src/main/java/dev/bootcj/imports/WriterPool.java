@@ -1,5 +1,6 @@
 package dev.bootcj.imports;
 
+import dev.bootcj.Threads;
 import dev.bootcj.glib.GLibException;
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
@@ -310,14 +311,7 @@ final class WriterPool implements AutoCloseable {
             }
         }
         for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted |= Threads.joinUninterruptibly(t);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.bootcj.ostree;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
+import dev.bootcj.Threads;
 import dev.bootcj.sys.FileCalls;
 import java.io.EOFException;
 import java.io.IOException;
@@ -148,18 +149,7 @@ public final class LooseObjectStore implements AutoCloseable {
     private void awaitFlush() throws IOException {
         Thread t = flusher;
         if (t != null) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.joinUninterruptibly(t);
         }
         if (flushFailure != null) {
             throw flushFailure;
