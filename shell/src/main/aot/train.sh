@@ -1,7 +1,9 @@
 #!/bin/sh
 # Writes the JDK's AOT caches for the launcher at HOME (run by Maven at package time); the JVM loads every class of
 # a cache at start-up, so each group of verbs gets one trained on just its own work:
-# - lib/status.aot (status, help, --version): status in every format and help, on a small fixture sysroot;
+# - lib/status-human.aot (human-readable status, help, --version) and lib/status-machine.aot (status in YAML and
+#   JSON): status on a small fixture sysroot, and help; split by format because status in one format does not need
+#   the other's classes (no Jackson or YAML emitter for the human-readable text);
 # - lib/bootc.aot (the shell and the other short verbs): status, help and inspect deployment;
 # - lib/bootc-import.aot (the verbs that import): `image pull` of a generated two-layer image (make-image.sh)
 #   into three fresh bare repositories, so an import's per-file code has run about as often as in a real rootfs
@@ -22,14 +24,17 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/bootcj-aot.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 "$here/make-sysroot.sh" "$work/sysroot"
 s=$work/sysroot
-cat > "$work/status.bootc" <<SCRIPT
-status --sysroot $s
+cat > "$work/status-human.bootc" <<SCRIPT
 status --sysroot $s --format humanreadable
-status --sysroot $s --format json
-status --sysroot $s --format yaml --booted
+status --sysroot $s --format humanreadable --booted
 status --help
 help
 help status
+SCRIPT
+cat > "$work/status-machine.bootc" <<SCRIPT
+status --sysroot $s
+status --sysroot $s --format json
+status --sysroot $s --format yaml --booted
 SCRIPT
 cat > "$work/bootc.bootc" <<SCRIPT
 status --sysroot $s
@@ -62,14 +67,19 @@ train() {
         exit 1
     fi
 }
-# The status group runs with C1 only and no perf-data file (see the launcher); its cache is trained the same way.
-train status "-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
+# The status groups run with C1 only and no perf-data file (see the launcher), and their caches are trained the same
+# way. They hold no method profiles (AOTRecordTraining off): at start-up the JVM would replay those to the compiler
+# on a background thread, which on two cores slows a 100 ms run by about a tenth (bench/RESULTS.md, "Start-up,
+# session 4").
+for name in status-human status-machine; do
+    train $name "-XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
+done
 train bootc
 train bootc-import
 
 # Which JDK the caches belong to (the launcher uses a cache only with that one). The training runs used the
 # launcher's own choice of JDK: JAVA_HOME when it is 22 or newer.
-for name in status bootc bootc-import; do
+for name in status-human status-machine bootc bootc-import; do
     grep '^JAVA_RUNTIME_VERSION=' "${JAVA_HOME:?JAVA_HOME must name the JDK that runs the build}/release" \
         > "$home/lib/$name.aot.jdk"
 done

@@ -1,6 +1,6 @@
 package dev.bootcj.shell;
 
-import dev.bootcj.shell.command.Command;
+import dev.bootcj.shell.args.UsageException;
 import dev.bootcj.shell.command.Commands;
 import dev.bootcj.shell.command.Dispatcher;
 import dev.bootcj.shell.command.Help;
@@ -74,12 +74,18 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         Dispatcher dispatcher = new Dispatcher(new Commands(Verbs.all()));
+        boolean terminal = Session.stdoutIsTerminal();
         if (!args.isEmpty()) {
-            dispatcher.commands().find(args.getFirst()).ifPresent(Command::startWarmUp);
+            // Before the session is set up; execute() calls it again.
+            try {
+                Commands.Resolved verb = dispatcher.commands().resolve(args);
+                verb.command().startWarmUp(verb.args(), terminal);
+            } catch (UsageException e) {
+                // reported by execute()
+            }
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        boolean terminal = System.console() != null && System.console().isTerminal();
         Session session = new Session(out, err, terminal, verbose, Path.of(
                 System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null);
         if (!args.isEmpty() && (args.getFirst().equals("-V") || args.getFirst().equals("--version"))) {

@@ -16,6 +16,23 @@ import java.nio.file.Path;
  */
 public record Session(PrintStream out, PrintStream err, boolean terminal, boolean verbose, Path sysroot, String where) {
 
+    /** The system property in which the launcher says whether standard output is a terminal. */
+    public static final String STDOUT_TERMINAL = "bootcj.stdout.terminal";
+
+    /**
+     * Whether standard output is a terminal. The launcher answers in {@value #STDOUT_TERMINAL} with the shell's
+     * {@code [ -t 1 ]} (isatty, like upstream's check), which costs nothing, where setting up {@link
+     * java.io.Console} takes milliseconds of {@code bootc status}; without it, the console decides (it also wants
+     * standard input to be a terminal).
+     */
+    public static boolean stdoutIsTerminal() {
+        String launcher = System.getProperty(STDOUT_TERMINAL);
+        if (launcher != null) {
+            return launcher.equals("true");
+        }
+        return System.console() != null && System.console().isTerminal();
+    }
+
     /** The same session, reporting errors at {@code where}. */
     public Session at(String where) {
         return new Session(out, err, terminal, verbose, sysroot, where);

@@ -31,8 +31,28 @@ public final class StatusCommand implements Command {
     }
 
     @Override
-    public void startWarmUp() {
-        StatusWarmUp.startReading();
+    public void startWarmUp(List<String> args, boolean terminal) {
+        // The format as run() will pick it, if the words say it plainly.
+        String value = null;
+        boolean json = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--format=")) {
+                value = a.substring("--format=".length());
+            } else if (a.equals("--format") && i + 1 < args.size()) {
+                value = args.get(++i);
+            } else if (a.equals("--json")) {
+                json = true;
+            }
+        }
+        StatusFormat format = json ? StatusFormat.JSON
+                : terminal ? StatusFormat.HUMANREADABLE : StatusFormat.YAML;
+        for (StatusFormat f : StatusFormat.values()) {
+            if (f.name().equalsIgnoreCase(value)) {
+                format = f;
+            }
+        }
+        StatusWarmUp.start(format);
     }
 
     @Override
@@ -64,7 +84,6 @@ public final class StatusCommand implements Command {
         StatusFormat format = args.value("format").map(StatusFormat::parse)
                 .orElse(args.has("json") ? StatusFormat.JSON
                         : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML);
-        StatusWarmUp.startRendering(format);
         Path sysroot = sysroot(args, session);
         Host host = HostStatusReader.read(sysroot, () -> session.err().println("Waiting for sysroot lock..."));
         if (args.has("booted")) {

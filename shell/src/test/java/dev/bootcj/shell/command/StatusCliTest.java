@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bootcj.shell.BootcProcess;
+import dev.bootcj.shell.Tmux;
 import dev.bootcj.testing.Fixtures;
 import dev.bootcj.testing.SysrootFixture;
 import dev.bootcj.testing.Tools;
@@ -68,24 +69,51 @@ class StatusCliTest {
     }
 
     @Test
-    void startsFromTheStatusAotCacheWithoutTheNativeLayer() throws Exception {
+    void startsFromTheStatusAotCachesWithoutTheNativeLayer() throws Exception {
         Path lib = BootcProcess.launcher().getParent().resolveSibling("lib");
-        assumeTrue(Files.exists(lib.resolve("status.aot")), "no AOT cache (built only with JDK 25+)");
-        Path log = tmp.resolve("class-load.txt");
-        Tools.Result r = Tools.exec(null, Map.of("OSTREE_SYSROOT_DEBUG", "mutable-deployments",
-                "BOOTC_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), List.of(BootcProcess.launcher().toString(),
-                "status", "--sysroot", sysroot.root().toString(), "--format", "yaml"), null);
-        assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(fixture("host-two-images.yaml"), r.stdout());
-        List<String> loaded = Files.readAllLines(log).stream().filter(l -> l.contains(" source: ")).toList();
-        List<String> outsideCache = loaded.stream().filter(l -> !l.contains("source: shared objects file")).toList();
-        // A handful of JDK classes the cache cannot hold; everything else, ours included, comes from the cache.
-        assertTrue(outsideCache.size() <= 10, "classes loaded outside the AOT cache: " + outsideCache);
-        List<String> unwanted = loaded.stream().filter(l -> l.contains("dev.bootcj.ostree.")
-                || l.contains("dev.bootcj.glib.") || l.contains("dev.bootcj.sys.")
-                || l.contains("jackson.databind.") || l.contains("org.slf4j.")
-                || l.contains("jdk.internal.foreign.abi.DowncallStub")).toList();
-        assertEquals(List.of(), unwanted, "status must not load the native layer, databind or SLF4J");
+        assumeTrue(Files.exists(lib.resolve("status-human.aot")), "no AOT cache (built only with JDK 25+)");
+        // The launcher picks the cache by format: human-readable (also help) or YAML and JSON.
+        for (List<String> run : List.of(List.of("yaml", "status-machine.aot", "host-two-images.yaml"),
+                List.of("json", "status-machine.aot", "host-two-images.json"),
+                List.of("humanreadable", "status-human.aot", "host-two-images.txt"))) {
+            Path log = tmp.resolve("class-load-" + run.get(0) + ".txt");
+            Tools.Result r = Tools.exec(null, Map.of("OSTREE_SYSROOT_DEBUG", "mutable-deployments",
+                    "BOOTC_JAVA_OPTS", "-Xlog:aot=info,class+load=info,class+init=info:file=" + log), List.of(
+                    BootcProcess.launcher().toString(), "status", "--sysroot", sysroot.root().toString(),
+                    "--format", run.get(0)), null);
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertEquals(fixture(run.get(2)), r.stdout());
+            List<String> lines = Files.readAllLines(log);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Opened AOT cache " + lib.resolve(run.get(1)))),
+                    run + ": not from " + run.get(1));
+            List<String> loaded = lines.stream().filter(l -> l.contains(" source: ")).toList();
+            // Every class, the JDK's and ours, comes from the cache: one that does not costs a jar or jimage read.
+            List<String> outsideCache = loaded.stream().filter(l -> !l.contains("source: shared objects file"))
+                    .toList();
+            assertEquals(List.of(), outsideCache, run + ": classes loaded outside the AOT cache");
+            List<String> unwanted = loaded.stream().filter(l -> l.contains("dev.bootcj.ostree.")
+                    || l.contains("dev.bootcj.glib.") || l.contains("dev.bootcj.sys.")
+                    || l.contains("jackson.databind.") || l.contains("org.slf4j.")
+                    || l.contains("jdk.internal.foreign.abi.DowncallStub")).toList();
+            assertEquals(List.of(), unwanted, "status must not load the native layer, databind or SLF4J");
+            // Loaded (for verification) is fine; initialised is 20 ms: BigDecimal's initialiser computes 5^65536.
+            List<String> slow = lines.stream().filter(l -> l.contains("Initializing 'java/math/BigDecimal'")
+                    || l.contains("Initializing 'com/fasterxml/jackson/core/base/ParserMinimalBase'")).toList();
+            assertEquals(List.of(), slow, "status must not initialise BigDecimal (jackson-core's parser does)");
+        }
+    }
+
+    @Test
+    void humanReadableOnATerminal() throws Exception {
+        // The launcher asks the shell whether stdout is a terminal ([ -t 1 ]) and tells the JVM.
+        String cmd = "env OSTREE_SYSROOT_DEBUG=mutable-deployments " + BootcProcess.launcher() + " status --sysroot "
+                + sysroot.root() + "; echo STATUS-EXIT=$?; sleep 600";
+        try (Tmux tmux = Tmux.start("bootcj-status-tty", cmd, 150, 40)) {
+            String screen = tmux.await(s -> s.contains("STATUS-EXIT="), "status to finish");
+            assertTrue(screen.contains("STATUS-EXIT=0"), screen);
+            assertTrue(screen.contains("\u25cf Booted image: oci:/var/mnt/osupdate:v2"), screen);
+            assertFalse(screen.contains("apiVersion"), screen);
+        }
     }
 
     @Test
