@@ -1,8 +1,11 @@
 #!/bin/sh
 # Start-up benchmark: wall time of `bootc status --sysroot FIXTURE` (YAML, the default when stdout is not a
-# terminal, and --format humanreadable, the default on one) against a Java hello-world on the same JDK and
-# `ostree admin status` on the same sysroot. Runs them alternately (the machine may be shared) and prints the
-# median and mean wall and CPU (user + sys) time of N runs each, plus the load average before and after.
+# terminal, --format humanreadable, the default on one, and --format json) against a Java hello-world on the same
+# JDK and `ostree admin status` on the same sysroot. Two fixtures (shell/src/main/aot/make-sysroot.sh): "base",
+# whose two image configurations are the size of a bootc base image's (~15 KB: labels, 64 layers' history and
+# diff_ids), and "minimal", whose configurations hold just a version label. Runs them alternately (the machine may
+# be shared) and prints the median and mean wall and CPU (user + sys) time of N runs each, plus the load average
+# before and after.
 # Usage: bench/startup.sh [N] [LAUNCHER]   (LAUNCHER defaults to shell/target/bootc/bin/bootc)
 set -eu
 n=${1:-10}
@@ -13,7 +16,8 @@ work=$(mktemp -d /var/tmp/bootcj-startup.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export OSTREE_SYSROOT_DEBUG=mutable-deployments
 
-"$here/../shell/src/main/aot/make-sysroot.sh" "$work/sysroot" >/dev/null
+"$here/../shell/src/main/aot/make-sysroot.sh" "$work/sysroot" base >/dev/null
+"$here/../shell/src/main/aot/make-sysroot.sh" "$work/minimal" minimal >/dev/null
 "$java_home/bin/javac" -d "$work" "$here/startup/Hello.java"
 
 run() { # label command... ; appends "wall-ms cpu-ms" to $work/<label> (wall from the clock in ns; cpu = user + sys
@@ -42,6 +46,10 @@ while [ $i -lt "$n" ]; do
     run bootc-status-yaml env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot"
     run bootc-status-human env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot" \
         --format humanreadable
+    run bootc-status-json env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/sysroot" --format json
+    run minimal-status-yaml env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/minimal"
+    run minimal-status-human env JAVA_HOME="$java_home" "$launcher" status --sysroot "$work/minimal" \
+        --format humanreadable
     run ostree-admin-status ostree admin status --sysroot="$work/sysroot"
     i=$((i + 1))
 done
@@ -49,4 +57,7 @@ echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 stats hello
 stats bootc-status-yaml
 stats bootc-status-human
+stats bootc-status-json
+stats minimal-status-yaml
+stats minimal-status-human
 stats ostree-admin-status

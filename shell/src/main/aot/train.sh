@@ -23,8 +23,11 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/bootcj-aot.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 "$here/make-sysroot.sh" "$work/sysroot"
+"$here/make-sysroot.sh" "$work/minimal" minimal
 s=$work/sysroot
+m=$work/minimal
 cat > "$work/status-human.bootc" <<SCRIPT
+status --sysroot $m --format humanreadable
 status --sysroot $s --format humanreadable
 status --sysroot $s --format humanreadable --booted
 status --help
@@ -32,6 +35,7 @@ help
 help status
 SCRIPT
 cat > "$work/status-machine.bootc" <<SCRIPT
+status --sysroot $m
 status --sysroot $s
 status --sysroot $s --format json
 status --sysroot $s --format yaml --booted
