@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  *
  * <p>Two readers walk the same tokens. jackson-core's streaming parser is the reference, but its base class
  * initialises {@code BigDecimal}, whose JDK 25 initialiser computes 5<sup>65536</sup>: about 20 ms of a
- * {@code bootc status} that should take well under 100. So the configuration is first read with SnakeYAML's event
- * parser (JSON is YAML's flow style), which only passes on text in JSON's shape: every key a double-quoted
+ * {@code bootc status} that should take well under 100. So a small configuration (under {@link #LARGE}) is first
+ * read with SnakeYAML's event parser (JSON is YAML's flow style), which only passes on text in JSON's shape: every key a double-quoted
  * string, every other scalar double-quoted or a JSON number, {@code true}, {@code false} or {@code null}, only
  * flow collections, no anchors, aliases or tags, and inside double quotes no raw control or line-break character
  * and no escape JSON lacks. Anything else, and anything SnakeYAML rejects (JSON's {@code \/} escape, characters
@@ -42,9 +42,17 @@ import org.yaml.snakeyaml.reader.StreamReader;
 record ImageConfigLabels(String ociVersion, String version, String ociCreated, String created) {
     private static final ImageConfigLabels NONE = new ImageConfigLabels(null, null, null, null);
 
+    /**
+     * Configurations this long or longer (in chars) go straight to jackson-core. Before the JIT has compiled them,
+     * SnakeYAML's reader and scanner take about 3 µs a character, jackson-core's parser a twentieth of that; a
+     * bootc base image's configuration (labels, and the history and diff_ids of 60-odd layers) is about 15 KB.
+     * {@link StatusWarmUp} sets jackson-core up ahead when the sysroot has a commit this large.
+     */
+    static final int LARGE = 4096;
+
     /** Parses {@code json}; syntax errors are {@link IOException}s. */
     static ImageConfigLabels parse(String json) throws IOException {
-        ImageConfigLabels labels = viaYaml(json);
+        ImageConfigLabels labels = json.length() < LARGE ? viaYaml(json) : null;
         return labels != null ? labels : viaJackson(json);
     }
 

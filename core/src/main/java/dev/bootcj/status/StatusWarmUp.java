@@ -13,17 +13,19 @@ import dev.bootcj.spec.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Start-up work of {@code bootc status} moved onto the second core: the slow class initialisers of the reading and
- * rendering steps run on two daemon threads while the main thread sets up the command and reads the sysroot.
- * jackson-core's parser pulls in {@code BigDecimal}, whose JDK 25 initialiser computes 5<sup>65536</sup> (about
- * 20 ms with the C1 compiler, longer than setting up and reading a small sysroot), so it gets a thread of its
- * own; the other initialises {@code java.time}'s parser and the renderer of the output format. Class initialisation
- * is thread-safe, so whichever thread comes first does it and the other waits; the result is the same either way.
+ * rendering steps run on two daemon threads while the main thread sets up the command and reads the sysroot. One
+ * sets up the image configuration readers: when the sysroot has large commits, jackson-core's parser, which pulls
+ * in {@code BigDecimal}, whose JDK 25 initialiser computes 5<sup>65536</sup> (about 20 ms with the C1 compiler,
+ * longer than setting up and reading a sysroot), then SnakeYAML's ({@link ImageConfigLabels}). The other
+ * initialises {@code java.time}'s parser and the renderer of the output format. Class initialisation is
+ * thread-safe, so whichever thread comes first does it and the other waits; the result is the same either way.
  */
 public final class StatusWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -36,12 +38,13 @@ public final class StatusWarmUp {
      * possible.
      *
      * @param format the output format
+     * @param sysroot the sysroot status will read (a guess is fine)
      */
-    public static void start(StatusFormat format) {
+    public static void start(StatusFormat format, Path sysroot) {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        daemon("status-warm-up-json", StatusWarmUp::parser);
+        daemon("status-warm-up-json", () -> readers(sysroot));
         daemon("status-warm-up-render", () -> rendering(format));
     }
 
@@ -51,9 +54,18 @@ public final class StatusWarmUp {
         t.start();
     }
 
-    private static void parser() {
+    /**
+     * The image configuration reader: jackson-core's if the sysroot has a commit large enough for it (its set-up,
+     * {@code BigDecimal}'s initialiser, is the long pole), SnakeYAML's otherwise.
+     */
+    private static void readers(Path sysroot) {
+        String json = "{\"config\":{\"Labels\":{\"version\":\"1\"}}}";
         try {
-            ImageConfigLabels.parse("{\"config\":{\"Labels\":{\"version\":\"1\"}}}");
+            if (OnDiskSysroot.hasCommitOfAtLeast(sysroot, ImageConfigLabels.LARGE)) {
+                ImageConfigLabels.viaJackson(json);
+            } else {
+                ImageConfigLabels.viaYaml(json);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -127,6 +128,26 @@ class ImageConfigLabelsTest {
         }
     }
 
+    /** A bootc base image's configuration (make-sysroot.sh's "base" kind) is read with jackson-core. */
+    @Test
+    void largeConfigurations() throws Exception {
+        StringBuilder history = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            history.append(i == 0 ? "" : ",").append("{\"created\":\"2024-05-01T10:00:00Z\",\"created_by\":"
+                    + "\"rpm-ostree chunk ").append(i).append(": kernel glibc systemd\",\"comment\":\"layer\"}");
+        }
+        String json = "{\"created\":\"2024-05-01T10:00:00Z\",\"config\":{\"Labels\":{\"version\":\"big\"}},"
+                + "\"history\":[" + history + "]}";
+        assertTrue(json.length() >= ImageConfigLabels.LARGE, "long enough: " + json.length());
+        assertEquals(fromTree(json), ImageConfigLabels.parse(json));
+        assertEquals("big", ImageConfigLabels.parse(json).version());
+        // The YAML reading would give the same (it is only slower on this much text).
+        assertEquals(fromTree(json), ImageConfigLabels.viaYaml(json));
+        for (String broken : List.of(json.substring(0, json.length() - 1), json.replace("\"big\"", "big"))) {
+            assertThrows(IOException.class, () -> ImageConfigLabels.parse(broken));
+        }
+    }
+
     @Test
     void syntaxErrorsFailBothWays() {
         for (String json : List.of("{\"config\":", "{\"config\":{\"Labels\":{\"version\":}}}", "{'a':1}", "{\"a\" 1}")) {
@@ -164,7 +185,7 @@ class ImageConfigLabelsTest {
             }
         }
         // Most of them go the fast way (the rest have "\/"-free but YAML-hostile characters or non-BMP ones).
-        assertEquals(true, yaml > 1500, "read by the YAML reading: " + yaml);
+        assertTrue(yaml > 1500, "read by the YAML reading: " + yaml);
     }
 
     private static ObjectNode randomObject(Random random, int depth) {

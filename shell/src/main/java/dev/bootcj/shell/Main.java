@@ -74,20 +74,19 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         Dispatcher dispatcher = new Dispatcher(new Commands(Verbs.all()));
-        boolean terminal = Session.stdoutIsTerminal();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Session session = new Session(out, err, Session.stdoutIsTerminal(), verbose, Path.of(
+                System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null);
         if (!args.isEmpty()) {
-            // Before the session is set up; execute() calls it again.
+            // As early as possible; execute() calls it again.
             try {
                 Commands.Resolved verb = dispatcher.commands().resolve(args);
-                verb.command().startWarmUp(verb.args(), terminal);
+                verb.command().startWarmUp(verb.args(), session);
             } catch (UsageException e) {
                 // reported by execute()
             }
         }
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        Session session = new Session(out, err, terminal, verbose, Path.of(
-                System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null);
         if (!args.isEmpty() && (args.getFirst().equals("-V") || args.getFirst().equals("--version"))) {
             out.println("bootc " + VERSION + " (bootc for Java)");
             return Dispatcher.EXIT_OK;

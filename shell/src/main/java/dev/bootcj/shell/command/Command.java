@@ -42,12 +42,12 @@ public interface Command {
     int run(ParsedArgs args, Session session) throws Exception;
 
     /**
-     * Called as soon as it is known that this verb will run (by the command line before it sets up the session, by
-     * the shell for each line), before the arguments are parsed: a command may start slow class initialisation on
-     * another thread here. {@code args} are the raw words after the verb, possibly malformed; {@code terminal}
-     * tells whether standard output is a terminal. Nothing by default; must not fail.
+     * Called as soon as it is known that this verb will run (by the command line first thing, by the shell for
+     * each line), before the arguments are parsed: a command may start slow class initialisation on another
+     * thread here. {@code args} are the raw words after the verb, possibly malformed. Nothing by default; must
+     * not fail.
      */
-    default void startWarmUp(List<String> args, boolean terminal) {
+    default void startWarmUp(List<String> args, Session session) {
     }
 
     /** {@code Usage: bootc <name> <arguments>}. */

@@ -46,7 +46,7 @@ public final class Dispatcher {
         try {
             Commands.Resolved resolved = commands.resolve(argv);
             command = resolved.command();
-            command.startWarmUp(resolved.args(), session.terminal());
+            command.startWarmUp(resolved.args(), session);
             List<Option> options = new ArrayList<>(command.options());
             options.add(HELP);
             ParsedArgs args = ArgParser.parse(resolved.args(), options);

@@ -31,10 +31,11 @@ public final class StatusCommand implements Command {
     }
 
     @Override
-    public void startWarmUp(List<String> args, boolean terminal) {
-        // The format as run() will pick it, if the words say it plainly.
+    public void startWarmUp(List<String> args, Session session) {
+        // The format and sysroot as run() will pick them, if the words say them plainly.
         String value = null;
         boolean json = false;
+        Path sysroot = session.sysroot();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith("--format=")) {
@@ -43,16 +44,20 @@ public final class StatusCommand implements Command {
                 value = args.get(++i);
             } else if (a.equals("--json")) {
                 json = true;
+            } else if (a.startsWith("--sysroot=")) {
+                sysroot = Path.of(a.substring("--sysroot=".length()));
+            } else if (a.equals("--sysroot") && i + 1 < args.size()) {
+                sysroot = Path.of(args.get(++i));
             }
         }
         StatusFormat format = json ? StatusFormat.JSON
-                : terminal ? StatusFormat.HUMANREADABLE : StatusFormat.YAML;
+                : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML;
         for (StatusFormat f : StatusFormat.values()) {
             if (f.name().equalsIgnoreCase(value)) {
                 format = f;
             }
         }
-        StatusWarmUp.start(format);
+        StatusWarmUp.start(format, sysroot);
     }
 
     @Override

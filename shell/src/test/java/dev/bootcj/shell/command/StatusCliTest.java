@@ -103,6 +103,37 @@ class StatusCliTest {
         }
     }
 
+    /** A base image's configuration (~15 KB) goes to jackson-core; its classes come from the caches too. */
+    @Test
+    void largeConfigurationsStartFromTheCachesToo() throws Exception {
+        Path lib = BootcProcess.launcher().getParent().resolveSibling("lib");
+        assumeTrue(Files.exists(lib.resolve("status-human.aot")), "no AOT cache (built only with JDK 25+)");
+        SysrootFixture large = SysrootFixture.create(tmp.resolve("large"), "testos");
+        StringBuilder history = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            history.append(i == 0 ? "" : ",").append("{\"created\":\"2024-05-01T10:00:00Z\",\"created_by\":"
+                    + "\"rpm-ostree chunk ").append(i).append(": kernel glibc systemd bash\",\"comment\":\"layer\"}");
+        }
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(SysrootFixture.imageMetadata(
+                SysrootFixture.DIGEST_1, null, null));
+        metadata.put("ostree.container.image-config", "{\"created\":\"2024-05-01T10:00:00Z\",\"config\":{"
+                + "\"Labels\":{\"org.opencontainers.image.version\":\"41.1\"}},\"history\":[" + history + "]}");
+        large.deploy(large.commit("test/large", metadata, Map.of()),
+                "[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/example/os:v1\n");
+        for (String format : List.of("humanreadable", "yaml")) {
+            Path log = tmp.resolve("large-" + format + ".txt");
+            Tools.Result r = Tools.exec(null, Map.of("OSTREE_SYSROOT_DEBUG", "mutable-deployments",
+                    "BOOTC_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), List.of(
+                    BootcProcess.launcher().toString(), "status", "--sysroot", large.root().toString(), "--format",
+                    format), null);
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stdout().contains("41.1") && r.stdout().contains("2024-05-01"), r.stdout());
+            List<String> outsideCache = Files.readAllLines(log).stream().filter(l -> l.contains(" source: ")
+                    && !l.contains("source: shared objects file")).toList();
+            assertEquals(List.of(), outsideCache, format + ": classes loaded outside the AOT cache");
+        }
+    }
+
     @Test
     void humanReadableOnATerminal() throws Exception {
         // The launcher asks the shell whether stdout is a terminal ([ -t 1 ]) and tells the JVM.
