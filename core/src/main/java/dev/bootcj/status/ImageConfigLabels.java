@@ -26,13 +26,13 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * <p>Two readers walk the same tokens. jackson-core's streaming parser is the reference, but its base class
  * initialises {@code BigDecimal}, whose JDK 25 initialiser computes 5<sup>65536</sup>: about 20 ms of a
  * {@code bootc status} that should take well under 100. So a small configuration (under {@link #LARGE}) is first
- * read with SnakeYAML's event parser (JSON is YAML's flow style), which only passes on text in JSON's shape: every key a double-quoted
- * string, every other scalar double-quoted or a JSON number, {@code true}, {@code false} or {@code null}, only
- * flow collections, no anchors, aliases or tags, and inside double quotes no raw control or line-break character
- * and no escape JSON lacks. Anything else, and anything SnakeYAML rejects (JSON's {@code \/} escape, characters
- * YAML does not allow), goes to jackson-core. For JSON text both give the same strings
- * ({@code ImageConfigLabelsTest}); of text that is not JSON, the YAML reader accepts a little (a trailing comma, a
- * comment) that jackson-core would refuse.
+ * read with SnakeYAML's event parser (JSON is YAML's flow style), which only passes on text in JSON's shape:
+ * every key a double-quoted string, every other scalar double-quoted or a JSON number, {@code true}, {@code
+ * false} or {@code null}, only flow collections, no anchors, aliases or tags, and inside double quotes no raw
+ * control or line-break character and no escape JSON lacks. Anything else, and anything SnakeYAML rejects (JSON's
+ * {@code \/} escape, characters YAML does not allow), goes to jackson-core, as do large configurations. For JSON
+ * text both give the same strings ({@code ImageConfigLabelsTest}); of text that is not JSON, the YAML reader
+ * accepts a little (a trailing comma, a comment) that jackson-core would refuse.
  *
  * @param ociVersion {@code org.opencontainers.image.version}, or null
  * @param version the {@code version} label, or null

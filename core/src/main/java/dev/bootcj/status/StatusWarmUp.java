@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Start-up work of {@code bootc status} moved onto the second core: the slow class initialisers of the reading and
  * rendering steps run on two daemon threads while the main thread sets up the command and reads the sysroot. One
- * sets up the image configuration readers: when the sysroot has large commits, jackson-core's parser, which pulls
- * in {@code BigDecimal}, whose JDK 25 initialiser computes 5<sup>65536</sup> (about 20 ms with the C1 compiler,
- * longer than setting up and reading a sysroot), then SnakeYAML's ({@link ImageConfigLabels}). The other
- * initialises {@code java.time}'s parser and the renderer of the output format. Class initialisation is
- * thread-safe, so whichever thread comes first does it and the other waits; the result is the same either way.
+ * sets up the image configuration reader status will use ({@link ImageConfigLabels}): when the sysroot has large
+ * commits, jackson-core's parser, which pulls in {@code BigDecimal}, whose JDK 25 initialiser computes
+ * 5<sup>65536</sup> (about 20 ms with the C1 compiler, longer than setting up and reading a sysroot); SnakeYAML's
+ * otherwise. The other initialises {@code java.time}'s parser and the renderer of the output format. Class
+ * initialisation is thread-safe, so whichever thread comes first does it and the other waits; the result is the
+ * same either way.
  */
 public final class StatusWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -44,7 +45,7 @@ public final class StatusWarmUp {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        daemon("status-warm-up-json", () -> readers(sysroot));
+        daemon("status-warm-up-json", () -> reader(sysroot));
         daemon("status-warm-up-render", () -> rendering(format));
     }
 
@@ -58,7 +59,7 @@ public final class StatusWarmUp {
      * The image configuration reader: jackson-core's if the sysroot has a commit large enough for it (its set-up,
      * {@code BigDecimal}'s initialiser, is the long pole), SnakeYAML's otherwise.
      */
-    private static void readers(Path sysroot) {
+    private static void reader(Path sysroot) {
         String json = "{\"config\":{\"Labels\":{\"version\":\"1\"}}}";
         try {
             if (OnDiskSysroot.hasCommitOfAtLeast(sysroot, ImageConfigLabels.LARGE)) {
