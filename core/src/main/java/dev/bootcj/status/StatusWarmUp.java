@@ -13,6 +13,7 @@ import dev.bootcj.spec.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,6 +64,9 @@ public final class StatusWarmUp {
         String json = "{\"config\":{\"Labels\":{\"version\":\"1\"}}}";
         try {
             if (OnDiskSysroot.hasCommitOfAtLeast(sysroot, ImageConfigLabels.LARGE)) {
+                // BigDecimal first, directly: it is the long pole, and jackson-core's own classes can meanwhile be
+                // set up by the main thread if it gets there first.
+                BigDecimal.ONE.signum();
                 ImageConfigLabels.viaJackson(json);
             } else {
                 ImageConfigLabels.viaYaml(json);
