@@ -50,8 +50,15 @@ public final class StatusWarmUp {
         daemon("status-warm-up-render", () -> rendering(format));
     }
 
+    /** Runs {@code task} on a daemon thread; a failure there is dropped (a warm-up has no result to report). */
     private static void daemon(String name, Runnable task) {
-        Thread t = new Thread(task, name);
+        Thread t = new Thread(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // The command itself does the same work and reports what goes wrong.
+            }
+        }, name);
         t.setDaemon(true);
         t.start();
     }

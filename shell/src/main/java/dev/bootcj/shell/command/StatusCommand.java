@@ -12,6 +12,7 @@ import dev.bootcj.status.StatusWarmUp;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,9 +46,9 @@ public final class StatusCommand implements Command {
             } else if (a.equals("--json")) {
                 json = true;
             } else if (a.startsWith("--sysroot=")) {
-                sysroot = Path.of(a.substring("--sysroot=".length()));
+                sysroot = pathOr(a.substring("--sysroot=".length()), sysroot);
             } else if (a.equals("--sysroot") && i + 1 < args.size()) {
-                sysroot = Path.of(args.get(++i));
+                sysroot = pathOr(args.get(++i), sysroot);
             }
         }
         StatusFormat format = json ? StatusFormat.JSON
@@ -98,6 +99,15 @@ public final class StatusCommand implements Command {
         Writer w = new OutputStreamWriter(session.out(), StandardCharsets.UTF_8);
         StatusRenderer.render(host, format, w);
         return Dispatcher.EXIT_OK;
+    }
+
+    /** {@code path}, or {@code otherwise} if it is no path (the warm-up must not fail; run() reports it). */
+    private static Path pathOr(String path, Path otherwise) {
+        try {
+            return Path.of(path);
+        } catch (InvalidPathException e) {
+            return otherwise;
+        }
     }
 
     static Path sysroot(ParsedArgs args, Session session) {
