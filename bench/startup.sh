@@ -28,11 +28,15 @@ run() { # label command... ; appends "wall-ms cpu-ms" to $work/<label> (wall fro
     end=$(date +%s%N)
     awk -v ns=$((end - start)) '{printf "%.1f %d\n", ns / 1e6, ($1 + $2) * 1000}' "$work/t" >> "$work/$label"
 }
-stats() { # label -> median and mean of wall and CPU time in ms
+median() { # file column -> the median of that column
+    sort -n -k"$2" "$1" | awk -v c="$2" '{a[NR]=$c} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'
+}
+stats() { # label -> median and mean of wall and CPU time in ms, and the wall median over hello's
     sort -n -k1 "$work/$1" | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
         printf "%-21s wall median %5.1f ms mean %5.1f (min %5.1f max %5.1f)", "'"$1"'", m, s/NR, a[1], a[NR]}'
     sort -n -k2 "$work/$1" | awk '{a[NR]=$2; s+=$2} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
-        printf "  cpu median %5d ms mean %5d  (n=%d)\n", m, s/NR, NR}'
+        printf "  cpu median %5d ms mean %5d  (n=%d)", m, s/NR, NR}'
+    awk -v m="$(median "$work/$1" 1)" -v h="$(median "$work/hello" 1)" 'BEGIN {printf "  %.2fx hello\n", m / h}'
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
