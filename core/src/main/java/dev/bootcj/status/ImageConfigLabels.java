@@ -40,8 +40,6 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * @param created the top-level {@code created}, or null
  */
 record ImageConfigLabels(String ociVersion, String version, String ociCreated, String created) {
-    private static final ImageConfigLabels NONE = new ImageConfigLabels(null, null, null, null);
-
     /**
      * Configurations this long or longer (in chars) go straight to jackson-core. Before the JIT has compiled them,
      * SnakeYAML's reader and scanner take about 3 µs a character, jackson-core's parser a twentieth of that; a
@@ -79,64 +77,64 @@ record ImageConfigLabels(String ociVersion, String version, String ociCreated, S
     }
 
     private static ImageConfigLabels walk(Tokens t) throws IOException {
-        if (t.next() != Token.START_OBJECT) {
-            t.skipChildren();
-            return NONE;
-        }
-        String created = null;
-        String[] labels = new String[3];
-        while (t.next() == Token.FIELD_NAME) {
-            String field = t.name();
-            Token value = t.next();
+        String[] found = new String[4]; // the three labels (see labels()), then the top-level created
+        members(t, t.next(), (field, value) -> {
             switch (field) {
-                case "created" -> created = value == Token.STRING ? t.text() : null;
-                case "config" -> labels = config(t, value);
+                case "created" -> found[3] = value == Token.STRING ? t.text() : null;
+                case "config" -> config(t, value, found);
                 default -> t.skipChildren();
             }
-        }
-        return new ImageConfigLabels(labels[0], labels[1], labels[2], created);
+        });
+        return new ImageConfigLabels(found[0], found[1], found[2], found[3]);
     }
 
-    /** The labels of one {@code config} value (a new, empty set for each repetition of the key). */
-    private static String[] config(Tokens t, Token value) throws IOException {
-        String[] labels = new String[3];
-        if (value != Token.START_OBJECT) {
-            t.skipChildren();
-            return labels;
-        }
-        while (t.next() == Token.FIELD_NAME) {
-            String field = t.name();
-            Token v = t.next();
+    /** The labels of one {@code config} value into {@code found}; each repetition of the key starts empty. */
+    private static void config(Tokens t, Token value, String[] found) throws IOException {
+        Arrays.fill(found, 0, 3, null);
+        members(t, value, (field, v) -> {
             if (field.equals("Labels")) {
-                labels = labels(t, v);
+                labels(t, v, found);
             } else {
                 t.skipChildren();
             }
-        }
-        return labels;
+        });
     }
 
-    private static String[] labels(Tokens t, Token value) throws IOException {
-        String[] labels = new String[3];
-        if (value != Token.START_OBJECT) {
-            t.skipChildren();
-            return labels;
-        }
-        while (t.next() == Token.FIELD_NAME) {
-            String field = t.name();
-            Token v = t.next();
-            int slot = switch (field) {
+    /** One {@code Labels} value into {@code found}: version, legacy version, created; each repetition starts empty. */
+    private static void labels(Tokens t, Token value, String[] found) throws IOException {
+        Arrays.fill(found, 0, 3, null);
+        members(t, value, (label, v) -> {
+            int slot = switch (label) {
                 case "org.opencontainers.image.version" -> 0;
                 case "version" -> 1;
                 case "org.opencontainers.image.created" -> 2;
                 default -> -1;
             };
             if (slot >= 0) {
-                labels[slot] = v == Token.STRING ? t.text() : null;
+                found[slot] = v == Token.STRING ? t.text() : null;
             }
             t.skipChildren();
+        });
+    }
+
+    /**
+     * For an object ({@code value} is its start): {@code member} for each of its members, called with the value's
+     * first token, which it must consume; for any other value: skips it.
+     */
+    private static void members(Tokens t, Token value, Member member) throws IOException {
+        if (value != Token.START_OBJECT) {
+            t.skipChildren();
+            return;
         }
-        return labels;
+        while (t.next() == Token.FIELD_NAME) {
+            String name = t.name();
+            member.accept(name, t.next());
+        }
+    }
+
+    /** One member of an object, as {@link #members} hands it over. */
+    private interface Member {
+        void accept(String name, Token value) throws IOException;
     }
 
     /** The JSON tokens the walk tells apart; {@code null} from {@link Tokens#next} is the end of the input. */
