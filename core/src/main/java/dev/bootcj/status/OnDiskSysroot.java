@@ -189,33 +189,18 @@ final class OnDiskSysroot {
             @Override
             public Map<String, Object> metadata(String checksum) throws IOException, SysrootException {
                 Path file = object(checksum, "commit");
-                byte[] data;
-                try {
-                    data = Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    throw new SysrootException("No such metadata object " + checksum + ".commit (" + file + ")", e);
+                Map<String, Object> metadata = gvariant(file, "commit object", GVariantReader::commitMetadata);
+                if (metadata == null) {
+                    throw new SysrootException("No such metadata object " + checksum + ".commit (" + file + ")");
                 }
-                try {
-                    return GVariantReader.commitMetadata(data);
-                } catch (GVariantReader.Malformed e) {
-                    throw new SysrootException(file + ": corrupt commit object: " + e.getMessage(), e);
-                }
+                return metadata;
             }
 
             @Override
             public Map<String, Object> detachedMetadata(String checksum) throws IOException, SysrootException {
-                Path file = object(checksum, "commitmeta");
-                byte[] data;
-                try {
-                    data = Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    return Map.of();
-                }
-                try {
-                    return GVariantReader.vardict(data);
-                } catch (GVariantReader.Malformed e) {
-                    throw new SysrootException(file + ": corrupt detached metadata: " + e.getMessage(), e);
-                }
+                Map<String, Object> detached = gvariant(object(checksum, "commitmeta"), "detached metadata",
+                        GVariantReader::vardict);
+                return detached == null ? Map.of() : detached;
             }
         });
     }
@@ -435,17 +420,9 @@ final class OnDiskSysroot {
      */
     private StatusDeployment staged() throws IOException, SysrootException {
         Path file = env.stagedDeployment();
-        byte[] data;
-        try {
-            data = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        Map<String, Object> record = gvariant(file, "staged deployment record", GVariantReader::vardict);
+        if (record == null) {
             return null;
-        }
-        Map<String, Object> record;
-        try {
-            record = GVariantReader.vardict(data);
-        } catch (GVariantReader.Malformed e) {
-            throw new SysrootException(file + ": corrupt staged deployment record: " + e.getMessage(), e);
         }
         if (!(record.get("target") instanceof Map<?, ?> target)) {
             return null;
@@ -467,6 +444,30 @@ final class OnDiskSysroot {
         Map<String, Map<String, String>> origin = origin(values[2], checksum, serial);
         return new StatusDeployment(0, values[2], checksum, serial, origin,
                 KeyFile.booleanValue(origin, "libostree-transient", "pinned"), true, false);
+    }
+
+    /** A GVariant reading of a file's bytes. */
+    private interface GVariantParser {
+        Map<String, Object> parse(byte[] data) throws GVariantReader.Malformed;
+    }
+
+    /**
+     * The dictionary {@code parser} reads from {@code file}, or null if there is no such file; a corrupt one is a
+     * {@link SysrootException} naming the file and {@code what} it is.
+     */
+    private static Map<String, Object> gvariant(Path file, String what, GVariantParser parser)
+            throws IOException, SysrootException {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        try {
+            return parser.parse(data);
+        } catch (GVariantReader.Malformed e) {
+            throw new SysrootException(file + ": corrupt " + what + ": " + e.getMessage(), e);
+        }
     }
 
     /** A loose object {@code ostree/repo/objects/<2 hex>/<62 hex>.<suffix>}. */
