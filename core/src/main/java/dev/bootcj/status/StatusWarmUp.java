@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -68,6 +69,9 @@ public final class StatusWarmUp {
      * {@code BigDecimal}'s initialiser, is the long pole), SnakeYAML's otherwise.
      */
     private static void reader(Path sysroot) {
+        // A ConcurrentHashMap that these threads and the main thread update at once falls back to per-thread
+        // counters seeded by ThreadLocalRandom; initialised here, it is in the AOT cache when that happens.
+        ThreadLocalRandom.current();
         String json = "{\"config\":{\"Labels\":{\"version\":\"1\"}}}";
         try {
             if (OnDiskSysroot.hasCommitOfAtLeast(sysroot, ImageConfigLabels.LARGE)) {
