@@ -8,7 +8,7 @@ set -euo pipefail
 
 JDK_HOME=${JDK_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # java.net.http: registry client; java.logging: JLine; jdk.unsupported: JLine's signal handling;
-# jdk.crypto.ec: TLS. java.sql and java.desktop are optional for Jackson and JLine and left out. Re-check with
+# jdk.crypto.ec: TLS. java.sql and java.desktop are optional for Jackson, Gson and JLine and left out. Re-check with
 #   jdeps --print-module-deps --ignore-missing-deps --multi-release 25 --module-path LIB LIB/*.jar
 JLINK_MODULES=${JLINK_MODULES:-java.base,java.logging,java.net.http,jdk.unsupported,jdk.crypto.ec}
 

@@ -6,6 +6,7 @@ module dev.bootcj.core {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.fasterxml.jackson.dataformat.toml;
     requires org.yaml.snakeyaml;
+    requires com.google.gson;
     requires org.slf4j;
     requires java.net.http;
 

@@ -3,7 +3,6 @@ package dev.bootcj.status;
 import dev.bootcj.BootcException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.spec.Host;
-import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -128,35 +127,6 @@ final class OnDiskSysroot {
     /** {@code /} on a host that is not ostree-booted. */
     private static boolean notBooted(Path path, Environment env) {
         return path.toAbsolutePath().normalize().equals(env.root()) && !Files.exists(env.ostreeBooted());
-    }
-
-    /**
-     * Whether a deployment under {@code sysroot} ({@code ostree/deploy/<os>/deploy/<checksum>.<serial>}) has a commit
-     * object, or detached metadata, of at least {@code size} bytes: a cheap look ahead for {@link StatusWarmUp}, not
-     * a reading of the sysroot (any problem is a no).
-     */
-    static boolean hasCommitOfAtLeast(Path sysroot, long size) {
-        File root = sysroot.toFile();
-        String[] osnames = new File(root, "ostree/deploy").list();
-        if (osnames == null) {
-            return false;
-        }
-        for (String os : osnames) {
-            String[] names = new File(root, "ostree/deploy/" + os + "/deploy").list();
-            for (String name : names == null ? new String[0] : names) {
-                int dot = name.indexOf('.');
-                if (dot != 64 || name.endsWith(".origin")) {
-                    continue;
-                }
-                String objects = "ostree/repo/objects/" + name.substring(0, 2) + "/" + name.substring(2, 64);
-                // File.length: 0 for a missing file, without an exception.
-                if (new File(root, objects + ".commit").length() >= size
-                        || new File(root, objects + ".commitmeta").length() >= size) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Checks that {@code path} is a sysroot and whether the running system booted from it. */

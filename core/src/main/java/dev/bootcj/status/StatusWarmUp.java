@@ -13,22 +13,16 @@ import dev.bootcj.spec.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Start-up work of {@code bootc status} moved onto the second core: the slow class initialisers of the reading and
- * rendering steps run on two daemon threads while the main thread sets up the command and reads the sysroot. One
- * sets up the image configuration reader status will use ({@link ImageConfigLabels}): when the sysroot has large
- * commits, jackson-core's parser, which pulls in {@code BigDecimal}, whose JDK 25 initialiser computes
- * 5<sup>65536</sup> (about 20 ms with the C1 compiler, longer than setting up and reading a sysroot); SnakeYAML's
- * otherwise. The other initialises {@code java.time}'s parser and the renderer of the output format. Class
- * initialisation is thread-safe, so whichever thread comes first does it and the other waits; the result is the
- * same either way.
+ * Start-up work of {@code bootc status} moved onto the second core: a daemon thread initialises {@code java.time}'s
+ * parser and the renderer of the output format (their class initialisers are the slow part) while the main thread
+ * sets up the command and reads the sysroot. Class initialisation is thread-safe, so whichever thread comes first
+ * does it and the other waits; the result is the same either way.
  */
 public final class StatusWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -41,13 +35,11 @@ public final class StatusWarmUp {
      * possible.
      *
      * @param format the output format
-     * @param sysroot the sysroot status will read (a guess is fine)
      */
-    public static void start(StatusFormat format, Path sysroot) {
+    public static void start(StatusFormat format) {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        daemon("status-warm-up-json", () -> reader(sysroot));
         daemon("status-warm-up-render", () -> rendering(format));
     }
 
@@ -64,30 +56,10 @@ public final class StatusWarmUp {
         t.start();
     }
 
-    /**
-     * The image configuration reader: jackson-core's if the sysroot has a commit large enough for it (its set-up,
-     * {@code BigDecimal}'s initialiser, is the long pole), SnakeYAML's otherwise.
-     */
-    private static void reader(Path sysroot) {
-        // A ConcurrentHashMap that these threads and the main thread update at once falls back to per-thread
-        // counters seeded by ThreadLocalRandom; initialised here, it is in the AOT cache when that happens.
-        ThreadLocalRandom.current();
-        String json = "{\"config\":{\"Labels\":{\"version\":\"1\"}}}";
-        try {
-            if (OnDiskSysroot.hasCommitOfAtLeast(sysroot, ImageConfigLabels.LARGE)) {
-                // BigDecimal first, directly: it is the long pole, and jackson-core's own classes can meanwhile be
-                // set up by the main thread if it gets there first.
-                BigDecimal.ONE.signum();
-                ImageConfigLabels.viaJackson(json);
-            } else {
-                ImageConfigLabels.viaYaml(json);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void rendering(StatusFormat format) {
+        // A ConcurrentHashMap that this thread and the main thread update at once falls back to per-thread counters
+        // seeded by ThreadLocalRandom; initialised here, it is in the AOT cache when that happens.
+        ThreadLocalRandom.current();
         OffsetDateTime.parse("2000-01-01T00:00:00Z");
         ImageStatus image = new ImageStatus(ImageReference.registry("localhost/warm-up"), "1.0", Instant.EPOCH,
                 "sha256:" + "0".repeat(64));

@@ -78,21 +78,6 @@ class OnDiskSysrootTest {
         assertNull(host.status().rollback());
     }
 
-    /** The warm-up's look ahead at commit sizes (StatusWarmUp), against the commit object on disk. */
-    @Test
-    void commitSizeLookAhead() throws Exception {
-        SysrootFixture s = fixture();
-        assertFalse(OnDiskSysroot.hasCommitOfAtLeast(s.root(), 1), "no deployment yet");
-        String a = s.commit("test/v1", SysrootFixture.imageMetadata(SysrootFixture.DIGEST_1, "1.0", "2024-05-01T10:00:00Z"),
-                Map.of());
-        s.deploy(a, REGISTRY_V1);
-        long size = Files.size(s.root().resolve("ostree/repo/objects/" + a.substring(0, 2) + "/" + a.substring(2)
-                + ".commit"));
-        assertTrue(OnDiskSysroot.hasCommitOfAtLeast(s.root(), size));
-        assertFalse(OnDiskSysroot.hasCommitOfAtLeast(s.root(), size + 1));
-        assertFalse(OnDiskSysroot.hasCommitOfAtLeast(tmp.resolve("nothing-here"), 1));
-    }
-
     @Test
     void twoImagesWithAPinnedRollback() throws Exception {
         SysrootFixture s = fixture();

@@ -12,7 +12,6 @@ import dev.bootcj.status.StatusWarmUp;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,10 +32,9 @@ public final class StatusCommand implements Command {
 
     @Override
     public void startWarmUp(List<String> args, Session session) {
-        // The format and sysroot as run() will pick them, if the words say them plainly.
+        // The format as run() will pick it, if the words say it plainly.
         String value = null;
         boolean json = false;
-        Path sysroot = session.sysroot();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith("--format=")) {
@@ -45,10 +43,6 @@ public final class StatusCommand implements Command {
                 value = args.get(++i);
             } else if (a.equals("--json")) {
                 json = true;
-            } else if (a.startsWith("--sysroot=")) {
-                sysroot = pathOr(a.substring("--sysroot=".length()), sysroot);
-            } else if (a.equals("--sysroot") && i + 1 < args.size()) {
-                sysroot = pathOr(args.get(++i), sysroot);
             }
         }
         StatusFormat format = json ? StatusFormat.JSON
@@ -58,7 +52,7 @@ public final class StatusCommand implements Command {
                 format = f;
             }
         }
-        StatusWarmUp.start(format, sysroot);
+        StatusWarmUp.start(format);
     }
 
     @Override
@@ -102,14 +96,6 @@ public final class StatusCommand implements Command {
     }
 
     /** {@code path}, or {@code otherwise} if it is no path (the warm-up must not fail; run() reports it). */
-    private static Path pathOr(String path, Path otherwise) {
-        try {
-            return Path.of(path);
-        } catch (InvalidPathException e) {
-            return otherwise;
-        }
-    }
-
     static Path sysroot(ParsedArgs args, Session session) {
         return args.value("sysroot").map(Path::of).orElse(session.sysroot());
     }

@@ -103,7 +103,7 @@ class StatusCliTest {
         }
     }
 
-    /** A base image's configuration (~15 KB) goes to jackson-core; its classes come from the caches too. */
+    /** A base image's configuration (~15 KB): every class from the caches, and no BigDecimal set-up either. */
     @Test
     void largeConfigurationsStartFromTheCachesToo() throws Exception {
         Path lib = BootcProcess.launcher().getParent().resolveSibling("lib");
@@ -123,14 +123,17 @@ class StatusCliTest {
         for (String format : List.of("humanreadable", "yaml")) {
             Path log = tmp.resolve("large-" + format + ".txt");
             Tools.Result r = Tools.exec(null, Map.of("OSTREE_SYSROOT_DEBUG", "mutable-deployments",
-                    "BOOTC_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), List.of(
+                    "BOOTC_JAVA_OPTS", "-Xlog:class+load=info,class+init=info:file=" + log), List.of(
                     BootcProcess.launcher().toString(), "status", "--sysroot", large.root().toString(), "--format",
                     format), null);
             assertEquals(0, r.exitCode(), r.stderr());
             assertTrue(r.stdout().contains("41.1") && r.stdout().contains("2024-05-01"), r.stdout());
-            List<String> outsideCache = Files.readAllLines(log).stream().filter(l -> l.contains(" source: ")
+            List<String> lines = Files.readAllLines(log);
+            List<String> outsideCache = lines.stream().filter(l -> l.contains(" source: ")
                     && !l.contains("source: shared objects file")).toList();
             assertEquals(List.of(), outsideCache, format + ": classes loaded outside the AOT cache");
+            List<String> slow = lines.stream().filter(l -> l.contains("Initializing 'java/math/BigDecimal'")).toList();
+            assertEquals(List.of(), slow, format + ": status must not initialise BigDecimal");
         }
     }
 
