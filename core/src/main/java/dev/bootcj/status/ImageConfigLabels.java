@@ -4,7 +4,6 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Arrays;
@@ -32,37 +31,54 @@ import java.util.Arrays;
  * @param created the top-level {@code created}, or null
  */
 record ImageConfigLabels(String ociVersion, String version, String ociCreated, String created) {
-    /** Parses {@code json}; what is not JSON fails with an {@link IOException} naming the place. */
+    /**
+     * Parses {@code json}; what is not JSON fails with an {@link IOException} whose message is one line naming the
+     * problem and the place ("... at line 1 column 7 path $.config").
+     */
     static ImageConfigLabels parse(String json) throws IOException {
-        if (!json.isEmpty() && json.charAt(0) == '\uFEFF') {
-            // JsonReader skips a byte order mark; JSON (and Jackson, and serde_json) do not allow one.
-            throw new MalformedJsonException("a byte order mark before the JSON text");
+        if (onlyWhitespace(json)) {
+            return new ImageConfigLabels(null, null, null, null); // no JSON value at all
         }
-        String[] found = new String[4]; // the three labels (see labels()), then the top-level created
+        if (json.charAt(0) == '\uFEFF') {
+            // JsonReader skips a byte order mark; JSON (and Jackson, and serde_json) do not allow one.
+            throw new IOException("a byte order mark before the JSON text");
+        }
         try (JsonReader r = new JsonReader(new StringReader(json))) {
             r.setStrictness(Strictness.STRICT);
-            JsonToken first;
-            try {
-                first = r.peek();
-            } catch (EOFException e) {
-                if (onlyWhitespace(json)) {
-                    return new ImageConfigLabels(null, null, null, null); // no JSON value at all
+            return read(r);
+        } catch (IOException e) {
+            throw new IOException(oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Gson's message without its second line (a link to its troubleshooting guide) and with its advice to parse
+     * leniently put as what it means.
+     */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "malformed JSON";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        String lenient = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+        return line.startsWith(lenient) ? "malformed JSON" + line.substring(lenient.length()) : line;
+    }
+
+    private static ImageConfigLabels read(JsonReader r) throws IOException {
+        String[] found = new String[4]; // the three labels (see labels()), then the top-level created
+        if (r.peek() != JsonToken.BEGIN_OBJECT) {
+            skip(r);
+        } else {
+            r.beginObject();
+            while (r.hasNext()) {
+                switch (r.nextName()) {
+                    case "created" -> found[3] = stringOrSkip(r);
+                    case "config" -> config(r, found);
+                    default -> skip(r);
                 }
-                throw e;
             }
-            if (first != JsonToken.BEGIN_OBJECT) {
-                skip(r);
-            } else {
-                r.beginObject();
-                while (r.hasNext()) {
-                    switch (r.nextName()) {
-                        case "created" -> found[3] = stringOrSkip(r);
-                        case "config" -> config(r, found);
-                        default -> skip(r);
-                    }
-                }
-                r.endObject();
-            }
+            r.endObject();
         }
         return new ImageConfigLabels(found[0], found[1], found[2], found[3]);
     }

@@ -1,6 +1,7 @@
 package dev.bootcj.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,21 @@ class HostStatusReaderTest {
         Files.writeString(s.originFile(c[1], 0), "[origin]\ncontainer-image-reference=ostree-bogus:foo\n");
         SysrootException e = assertThrows(SysrootException.class, () -> HostStatusReader.read(s.root(), () -> { }));
         assertTrue(e.getMessage().contains(c[1] + ".0") && e.getMessage().contains("ostree-bogus"), e.getMessage());
+    }
+
+    /** A commit whose image configuration is not JSON: one line naming the deployment, the problem and the place. */
+    @Test
+    void corruptImageConfigurationIsNamed() throws Exception {
+        SysrootFixture s = SysrootFixture.create(tmp.resolve("sysroot"), "testos");
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(SysrootFixture.imageMetadata(DIGEST_1, "1.0",
+                null));
+        metadata.put("ostree.container.image-config", "{\"config\":{\"Labels\":{'version':\"1\"}}}");
+        String a = s.commit("test/v1", metadata, Map.of());
+        s.deploy(a, "[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/example/os:v1\n");
+        SysrootException e = assertThrows(SysrootException.class, () -> HostStatusReader.read(s.root(), () -> { }));
+        assertTrue(e.getMessage().contains("unreadable image configuration: malformed JSON at line 1 column 23 "
+                + "path $.config.Labels"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bootcj.status;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -188,10 +189,17 @@ class ImageConfigLabelsTest {
 
     @Test
     void syntaxErrors() {
-        for (String json : List.of("{\"config\":", "{\"config\":{\"Labels\":{\"version\":}}}", "{'a':1}", "{\"a\" 1}")) {
+        for (String json : List.of("{\"config\":", "{\"config\":{\"Labels\":{\"version\":}}}", "{'a':1}", "{\"a\" 1}",
+                "{\"a\":\"x\u0001\"}", "\uFEFF{}")) {
             assertThrows(IOException.class, () -> fromTree(json), json);
-            assertThrows(IOException.class, () -> ImageConfigLabels.parse(json), json);
+            IOException e = assertThrows(IOException.class, () -> ImageConfigLabels.parse(json), json);
+            // One line for the status error, saying what and where, without advice meant for programmers.
+            assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("setStrictness"), e.getMessage());
+            assertTrue(e.getMessage().contains(json.startsWith("\uFEFF") ? "byte order mark" : "line 1 column"),
+                    e.getMessage());
         }
+        IOException e = assertThrows(IOException.class, () -> ImageConfigLabels.parse("{'a':1}"));
+        assertEquals("malformed JSON at line 1 column 3 path $.", e.getMessage());
     }
 
     /** Random configurations written by Jackson, compact and indented: the same strings as the tree. */
