@@ -22,8 +22,9 @@ import java.util.Arrays;
  * JDK 25 computes 5<sup>65536</sup>, about 20 ms of CPU in a {@code bootc status} whose budget is twice a Java
  * hello-world (about 100 ms); Gson's reader reads a bootc base image's configuration (about 15 KB: labels, history
  * and diff_ids of 60-odd layers) in under 2 ms on a cold JVM and needs no such set-up. {@code
- * ImageConfigLabelsTest} checks it against Jackson's tree model. The one difference: values nested deeper than
- * Gson's limit (255 levels) fail here (Jackson allows 500 and upstream's serde_json 128).
+ * ImageConfigLabelsTest} checks it against Jackson's tree model. Where they differ, this reader refuses: an escaped
+ * surrogate without its pair (as upstream's serde_json does; Jackson takes it), and values nested deeper than
+ * Gson's limit of 255 levels (Jackson allows 500, serde_json 128).
  *
  * @param ociVersion {@code org.opencontainers.image.version}, or null
  * @param version the {@code version} label, or null
