@@ -81,9 +81,21 @@ done
 train bootc
 train bootc-import
 
-# Which JDK the caches belong to (the launcher uses a cache only with that one). The training runs used the
-# launcher's own choice of JDK: JAVA_HOME when it is 22 or newer.
+# Which Java runtime the caches belong to (the launcher uses a cache only with that one): the launcher's own choice,
+# which the training runs used: the distribution's runtime/ if there is one, else JAVA_HOME (22 or newer). Its
+# JAVA_RUNTIME_VERSION names the build; a jlinked runtime's release file has only JAVA_VERSION, and ships with its
+# caches.
+if [ -f "$home/runtime/release" ]; then
+    release=$home/runtime/release
+else
+    release=${JAVA_HOME:?JAVA_HOME must name the JDK that runs the build}/release
+fi
+id=$(grep '^JAVA_RUNTIME_VERSION=' "$release" || grep '^JAVA_VERSION=' "$release" || true)
+if [ -z "$id" ]; then
+    echo "train.sh: $release names no JAVA_RUNTIME_VERSION or JAVA_VERSION" >&2
+    rm -f "$home"/lib/*.aot
+    exit 1
+fi
 for name in status-human status-machine bootc bootc-import; do
-    grep '^JAVA_RUNTIME_VERSION=' "${JAVA_HOME:?JAVA_HOME must name the JDK that runs the build}/release" \
-        > "$home/lib/$name.aot.jdk"
+    printf '%s\n' "$id" > "$home/lib/$name.aot.jdk"
 done

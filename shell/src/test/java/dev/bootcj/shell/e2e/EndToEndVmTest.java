@@ -125,6 +125,11 @@ class EndToEndVmTest {
             assertTrue(status.contains("\u25cf Booted image: oci:" + layout + ":v1"), status);
             assertTrue(status.contains("Version: 1"), status);
             assertStatus(statusJson(vm), "null", v1, "null", false, v1);
+            // The installed distribution starts from its AOT caches (trained by bootc-dist.sh for its jlinked runtime
+            // at /usr/lib/bootcj): with AOTMode=on the JVM refuses to run without the cache.
+            for (String format : List.of("humanreadable", "json")) {
+                ok(vm, "BOOTC_JAVA_OPTS=-XX:AOTMode=on bootc status --format " + format + " >/dev/null");
+            }
             String cmdline = ok(vm, "cat /proc/cmdline").output();
             assertTrue(cmdline.contains("bootcj.installed=1") && cmdline.contains("console=ttyS0,115200"), cmdline);
             assertFalse(cmdline.contains("bootcj.test=v2"), cmdline);
