@@ -55,8 +55,12 @@ done
 
 # train NAME [JVM_OPTIONS]: runs the launcher's shell on $work/NAME.bootc, writing lib/NAME.aot. The launcher reads
 # no cache in a training run (-XX:AOTCacheOutput in BOOTC_JAVA_OPTS).
+# No machine code in the caches (-AOTAdapterCaching, -AOTStubCaching): JDK 25 stores the adapters and stubs it
+# generated for the training machine's CPU and runs them on any other; in a guest whose CPU lacks the host's
+# instructions that ended in SIGILL (images/README.md). Without them start-up measured no slower.
+portable="-XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching -XX:-AOTStubCaching"
 train() {
-    if ! BOOTC_JAVA_OPTS="-XX:AOTCacheOutput=$home/lib/$1.aot -Xlog:aot=error ${2:-}" \
+    if ! BOOTC_JAVA_OPTS="-XX:AOTCacheOutput=$home/lib/$1.aot -Xlog:aot=error $portable ${2:-}" \
             OSTREE_SYSROOT_DEBUG=mutable-deployments "$home/bin/bootc" shell -f "$work/$1.bootc" \
             >"$work/out.txt" 2>"$work/err.txt"; then
         echo "train.sh: training run for $1.aot failed:" >&2
@@ -76,7 +80,7 @@ train() {
 # on a background thread, which on two cores slows a 100 ms run by about a tenth (bench/RESULTS.md, "Start-up,
 # session 4").
 for name in status-human status-machine; do
-    train $name "-XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
+    train $name "-XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:-AOTRecordTraining"
 done
 train bootc
 train bootc-import
