@@ -68,19 +68,13 @@ record ImageConfigLabels(String ociVersion, String version, String ociCreated, S
 
     private static ImageConfigLabels read(JsonReader r) throws IOException {
         String[] found = new String[4]; // the three labels (see labels()), then the top-level created
-        if (r.peek() != JsonToken.BEGIN_OBJECT) {
-            skip(r);
-        } else {
-            r.beginObject();
-            while (r.hasNext()) {
-                switch (r.nextName()) {
-                    case "created" -> found[3] = stringOrSkip(r);
-                    case "config" -> config(r, found);
-                    default -> skip(r);
-                }
+        members(r, name -> {
+            switch (name) {
+                case "created" -> found[3] = stringOrSkip(r);
+                case "config" -> config(r, found);
+                default -> skip(r);
             }
-            r.endObject();
-        }
+        });
         return new ImageConfigLabels(found[0], found[1], found[2], found[3]);
     }
 
@@ -98,31 +92,20 @@ record ImageConfigLabels(String ociVersion, String version, String ociCreated, S
     /** One {@code config} value into {@code found}; each repetition of the key starts empty. */
     private static void config(JsonReader r, String[] found) throws IOException {
         Arrays.fill(found, 0, 3, null);
-        if (r.peek() != JsonToken.BEGIN_OBJECT) {
-            skip(r);
-            return;
-        }
-        r.beginObject();
-        while (r.hasNext()) {
-            if (r.nextName().equals("Labels")) {
+        members(r, name -> {
+            if (name.equals("Labels")) {
                 labels(r, found);
             } else {
                 skip(r);
             }
-        }
-        r.endObject();
+        });
     }
 
     /** One {@code Labels} value into {@code found}: version, legacy version, created; each repetition starts empty. */
     private static void labels(JsonReader r, String[] found) throws IOException {
         Arrays.fill(found, 0, 3, null);
-        if (r.peek() != JsonToken.BEGIN_OBJECT) {
-            skip(r);
-            return;
-        }
-        r.beginObject();
-        while (r.hasNext()) {
-            int slot = switch (r.nextName()) {
+        members(r, name -> {
+            int slot = switch (name) {
                 case "org.opencontainers.image.version" -> 0;
                 case "version" -> 1;
                 case "org.opencontainers.image.created" -> 2;
@@ -133,8 +116,28 @@ record ImageConfigLabels(String ociVersion, String version, String ociCreated, S
             } else {
                 skip(r);
             }
+        });
+    }
+
+    /**
+     * For an object: {@code member} with each member's name, which must read the member's value; any other value
+     * is skipped.
+     */
+    private static void members(JsonReader r, Member member) throws IOException {
+        if (r.peek() != JsonToken.BEGIN_OBJECT) {
+            skip(r);
+            return;
+        }
+        r.beginObject();
+        while (r.hasNext()) {
+            member.accept(r.nextName());
         }
         r.endObject();
+    }
+
+    /** One member of an object, as {@link #members} hands it over. */
+    private interface Member {
+        void accept(String name) throws IOException;
     }
 
     /** The next value if it is a string; otherwise skips it and gives null. */
