@@ -45,11 +45,12 @@ public final class StatusCommand implements Command {
                 json = true;
             }
         }
-        StatusFormat format = json ? StatusFormat.JSON
-                : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML;
-        for (StatusFormat f : StatusFormat.values()) {
-            if (f.name().equalsIgnoreCase(value)) {
-                format = f;
+        StatusFormat format = defaultFormat(json, session);
+        if (value != null) {
+            try {
+                format = StatusFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                // run() reports it; the warm-up keeps the default
             }
         }
         StatusWarmUp.start(format);
@@ -82,8 +83,7 @@ public final class StatusCommand implements Command {
             }
         }
         StatusFormat format = args.value("format").map(StatusFormat::parse)
-                .orElse(args.has("json") ? StatusFormat.JSON
-                        : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML);
+                .orElse(defaultFormat(args.has("json"), session));
         Path sysroot = sysroot(args, session);
         Host host = HostStatusReader.read(sysroot, () -> session.err().println("Waiting for sysroot lock..."));
         if (args.has("booted")) {
@@ -95,7 +95,12 @@ public final class StatusCommand implements Command {
         return Dispatcher.EXIT_OK;
     }
 
-    /** {@code path}, or {@code otherwise} if it is no path (the warm-up must not fail; run() reports it). */
+    /** Without {@code --format}: JSON for the hidden {@code --json}, else human-readable on a terminal, else YAML. */
+    private static StatusFormat defaultFormat(boolean json, Session session) {
+        return json ? StatusFormat.JSON : session.terminal() ? StatusFormat.HUMANREADABLE : StatusFormat.YAML;
+    }
+
+    /** The sysroot to read: {@code --sysroot}, else the session's. */
     static Path sysroot(ParsedArgs args, Session session) {
         return args.value("sysroot").map(Path::of).orElse(session.sysroot());
     }
