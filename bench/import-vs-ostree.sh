@@ -79,7 +79,9 @@ if [ "${AOT:-1}" = 1 ]; then
         train+=("$TRAIN/repo$i" "$TRAIN/layer1.tar.zst" zstd "$TRAIN/repo$i" "$TRAIN/layer2.tar.gz" gzip)
     done
     # shellcheck disable=SC2086
-    "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/importtar.aot" -Xlog:aot=error --enable-native-access=ALL-UNNAMED \
+    # No machine code in the cache, as train.sh does for the launcher's.
+    "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$WORK/importtar.aot" -Xlog:aot=error \
+        -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching -XX:-AOTStubCaching --enable-native-access=ALL-UNNAMED \
         -cp "$JAR" dev.bootcj.bench.ImportTar "${train[@]}" > /dev/null
     discard "$TRAIN"/repo?
     JVM_OPTS="$JVM_OPTS -XX:AOTCache=$WORK/importtar.aot"
