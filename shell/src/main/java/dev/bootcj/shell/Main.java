@@ -77,7 +77,7 @@ public final class Main {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Session session = new Session(out, err, Session.stdoutIsTerminal(), verbose, Path.of(
-                System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null);
+                System.getenv().getOrDefault("BOOTC_SYSROOT", "/")), null, Session.Foreground.INHERIT);
         if (!args.isEmpty()) {
             // As early as possible; execute() calls it again.
             try {

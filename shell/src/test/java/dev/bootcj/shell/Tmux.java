@@ -23,11 +23,18 @@ public final class Tmux implements AutoCloseable {
         return new Tmux(session);
     }
 
-    /** Sends keys ({@code "Enter"}, {@code "C-c"}, {@code "Tab"} or literal text). */
-    public void keys(String... keys) {
+    /**
+     * Sends keys ({@code "Enter"}, {@code "C-c"}, {@code "Tab"} or literal text) once the screen satisfies
+     * {@code ready} (see {@link #await}), and returns that screen. There is no other way to send keys: a key sent
+     * before the program shows that it expects it may reach the program in another state (while a command runs,
+     * between two prompts) and mean something else there.
+     */
+    public String keys(Predicate<String> ready, String what, String... keys) throws InterruptedException {
+        String screen = await(ready, what);
         List<String> args = new ArrayList<>(List.of("tmux", "send-keys", "-t", session, "--"));
         args.addAll(List.of(keys));
         Tools.run(args.toArray(String[]::new));
+        return screen;
     }
 
     /** The visible screen (trailing blanks of each line trimmed by tmux). */
@@ -52,6 +59,19 @@ public final class Tmux implements AutoCloseable {
     /** Lines of {@code screen} containing {@code s}. */
     public static long count(String screen, String s) {
         return screen.lines().filter(l -> l.contains(s)).count();
+    }
+
+    /** The last line of {@code screen} that is not blank (the cursor's line in a shell), or "". */
+    public static String lastLine(String screen) {
+        return screen.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+    }
+
+    /**
+     * The screen shows at least {@code n} lines with {@code prompt} (capture-pane trims trailing blanks, so without
+     * the prompt's final space), and the last one waits, empty, for input.
+     */
+    public static Predicate<String> prompt(String prompt, int n) {
+        return s -> count(s, prompt) >= n && lastLine(s).equals(prompt);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class EditCommand implements Command {
         try (BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
                 () -> session.err().println("Waiting for sysroot lock..."))) {
             Path file = args.value("filename").map(Path::of).orElse(null);
-            Host edited = file != null ? read(file, file.toString()) : editInteractively(host.status());
+            Host edited = file != null ? read(file, file.toString()) : editInteractively(host.status(), session);
             Edit.run(host, edited, RegistryOptions.defaults(), out);
         }
         return Dispatcher.EXIT_OK;
@@ -59,14 +59,14 @@ public final class EditCommand implements Command {
         }
     }
 
-    private static Host editInteractively(Host current) throws Exception {
+    private static Host editInteractively(Host current, Session session) throws Exception {
         Path tmp = Files.createTempFile("bootc-edit-", ".yaml");
         try {
             Files.writeString(tmp, SpecMapper.yaml().writeValueAsString(current));
             String editor = System.getenv().getOrDefault("EDITOR", "vi");
-            Process p = new ProcessBuilder("sh", "-c", editor + " \"$0\"", tmp.toString()).inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new CommandFailedException("editor " + editor + " exited with " + p.exitValue()
+            int rc = session.foreground().run(new ProcessBuilder("sh", "-c", editor + " \"$0\"", tmp.toString()));
+            if (rc != 0) {
+                throw new CommandFailedException("editor " + editor + " exited with " + rc
                         + "; no changes made");
             }
             return read(tmp, "(edited)");

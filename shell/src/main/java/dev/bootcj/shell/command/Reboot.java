@@ -7,8 +7,7 @@ final class Reboot {
 
     static void now(Session session) throws Exception {
         session.out().println("Rebooting...");
-        Process p = new ProcessBuilder("systemctl", "reboot").inheritIO().start();
-        int rc = p.waitFor();
+        int rc = session.foreground().run(new ProcessBuilder("systemctl", "reboot"));
         if (rc != 0) {
             throw new CommandFailedException("systemctl reboot exited with " + rc);
         }

@@ -1,5 +1,6 @@
 package dev.bootcj.shell.command;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -13,8 +14,10 @@ import java.nio.file.Path;
  * @param verbose print stack traces for internal errors
  * @param sysroot the sysroot commands act on when they are not given {@code --sysroot}
  * @param where {@code FILE:LINE} of the script line being run, prefixed to error messages; null otherwise
+ * @param foreground runs a program that takes over the terminal
  */
-public record Session(PrintStream out, PrintStream err, boolean terminal, boolean verbose, Path sysroot, String where) {
+public record Session(PrintStream out, PrintStream err, boolean terminal, boolean verbose, Path sysroot, String where,
+        Foreground foreground) {
 
     /** The system property in which the launcher says whether standard output is a terminal. */
     public static final String STDOUT_TERMINAL = "bootcj.stdout.terminal";
@@ -35,11 +38,25 @@ public record Session(PrintStream out, PrintStream err, boolean terminal, boolea
 
     /** The same session, reporting errors at {@code where}. */
     public Session at(String where) {
-        return new Session(out, err, terminal, verbose, sysroot, where);
+        return new Session(out, err, terminal, verbose, sysroot, where, foreground);
     }
 
     /** {@code "FILE:LINE: "} in a script, else empty. */
     public String location() {
         return where == null ? "" : where + ": ";
+    }
+
+    /**
+     * Runs a program that takes over the terminal (an editor, {@code systemctl reboot}) with the standard streams
+     * inherited. The interactive shell keeps its own terminal modes between input lines and gives the program the
+     * modes the user had.
+     */
+    @FunctionalInterface
+    public interface Foreground {
+        /** Outside the interactive shell: the terminal is as the user left it. */
+        Foreground INHERIT = program -> program.inheritIO().start().waitFor();
+
+        /** Starts {@code program}, waits for it and returns its exit code. */
+        int run(ProcessBuilder program) throws IOException, InterruptedException;
     }
 }

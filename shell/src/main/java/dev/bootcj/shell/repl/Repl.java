@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.ControlChar;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -55,9 +59,21 @@ public final class Repl {
         System.setProperty("org.jline.terminal.graphemeCluster", "false");
         Path history = historyFile();
         Files.createDirectories(history.getParent());
+        // Closing the terminal restores the modes it found.
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            Attributes user = terminal.getAttributes();
+            Attributes betweenLines = betweenLines(user);
+            terminal.setAttributes(betweenLines);
             PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-            Session shellSession = new Session(out, out, true, session.verbose(), session.sysroot(), null);
+            Session shellSession = new Session(out, out, true, session.verbose(), session.sysroot(), null,
+                    program -> {
+                        terminal.setAttributes(user);
+                        try {
+                            return program.inheritIO().start().waitFor();
+                        } finally {
+                            terminal.setAttributes(betweenLines);
+                        }
+                    });
             DefaultParser parser = new DefaultParser();
             parser.setEofOnUnclosedQuote(true);
             parser.setEofOnEscapedNewLine(true);
@@ -109,6 +125,21 @@ public final class Repl {
                 reader.getHistory().save();
             }
         }
+    }
+
+    /**
+     * The terminal modes while no line is being read, that is while a command runs: not canonical and without
+     * echo, so keys typed ahead wait unchanged for the next prompt. JLine's {@code readLine} switches to raw mode
+     * and back to these; in the user's canonical mode the line discipline would consume a typed-ahead Ctrl-D as
+     * end-of-file (leaving a NUL byte for the next raw read) and echo other keys into the command's output. Signals
+     * stay on: Ctrl-C interrupts the running command.
+     */
+    static Attributes betweenLines(Attributes user) {
+        Attributes a = new Attributes(user);
+        a.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), false);
+        a.setControlChar(ControlChar.VMIN, 1);
+        a.setControlChar(ControlChar.VTIME, 0);
+        return a;
     }
 
     /** {@code bootc [quay.io/x:1]> }, with {@code , staged y:2} when an update is staged. */

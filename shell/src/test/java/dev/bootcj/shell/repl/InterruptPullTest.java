@@ -46,13 +46,12 @@ class InterruptPullTest {
                 + " BOOTC_SYSROOT=" + sysroot.root() + " " + BootcProcess.launcher() + "; echo BOOTC-EXIT=$?; sleep 600";
         tmux = Tmux.start("bootcj-interrupt", cmd, 160, 40);
         String prompt = "bootc [oci:/var/mnt/osupdate:v2]>";
-        tmux.await(s -> s.contains(prompt), "the prompt");
-        tmux.keys("switch --transport oci " + image + ":v3", "Enter");
+        tmux.keys(Tmux.prompt(prompt, 1), "the prompt", "switch --transport oci " + image + ":v3", "Enter");
         // The second (large) layer's bar: [2/2] with a partial byte count.
-        tmux.await(s -> s.contains("[2/2] sha256:") && s.contains("/160.0 MiB"), "the large layer's progress bar");
-        tmux.keys("C-c");
-        String after = tmux.await(s -> s.contains("error: interrupted") && s.lines().filter(l -> l.contains(prompt))
-                .count() >= 2, "the interrupted switch and the next prompt");
+        tmux.keys(s -> s.contains("[2/2] sha256:") && s.contains("/160.0 MiB"), "the large layer's progress bar",
+                "C-c");
+        String after = tmux.await(s -> s.contains("error: interrupted") && Tmux.prompt(prompt, 2).test(s),
+                "the interrupted switch and the next prompt");
         assertTrue(!after.contains("BOOTC-EXIT="), "the shell keeps running:\n" + after);
 
         // Nothing partial: the small first layer may be complete (its ref was set when it was), the large one and
@@ -68,11 +67,10 @@ class InterruptPullTest {
         SysrootFixture.ostree("fsck", "--repo=" + sysroot.repo());
 
         // The shell is still usable, and the same switch completes.
-        tmux.keys("switch --quiet --transport oci " + image + ":v3", "Enter");
-        tmux.await(s -> s.lines().filter(l -> l.contains(prompt) || l.contains("bootc [oci:" + image)).count() >= 3,
-                "the completed switch");
+        tmux.keys(Tmux.prompt(prompt, 2), "the prompt", "switch --quiet --transport oci " + image + ":v3", "Enter");
+        tmux.keys(s -> Tmux.count(s, "bootc [") >= 3 && Tmux.lastLine(s).startsWith("bootc [")
+                && Tmux.lastLine(s).endsWith("]>"), "the completed switch and the next prompt", "exit", "Enter");
         assertTrue(refs(sysroot).contains("ostree/container/image/"), refs(sysroot));
-        tmux.keys("exit", "Enter");
         tmux.await(s -> s.contains("BOOTC-EXIT=0"), "exit");
     }
 }

@@ -3,6 +3,7 @@ package dev.bootcj.shell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bootcj.deploy.BootcSysroot;
 import dev.bootcj.shell.BootcProcess;
 import dev.bootcj.shell.Tmux;
 import dev.bootcj.testing.SysrootFixture;
@@ -34,19 +35,17 @@ class ReplTest {
         }
     }
 
-    void start() {
-        Path home = tmp.resolve("home");
-        String cmd = "env HOME=" + home + " XDG_STATE_HOME= BOOTC_SYSROOT=" + sysroot.root() + " "
+    void start(String home) {
+        String cmd = "env HOME=" + tmp.resolve(home) + " XDG_STATE_HOME= BOOTC_SYSROOT=" + sysroot.root() + " "
                 + BootcProcess.launcher() + "; echo BOOTC-EXIT=$?; sleep 600";
         tmux = Tmux.start("bootcj-repl", cmd, 150, 40);
     }
 
-    void keys(String... keys) {
-        tmux.keys(keys);
-    }
+    /** The prompt naming the booted image, without its final space (capture-pane trims trailing blanks). */
+    static final String PROMPT = "bootc [oci:/var/mnt/osupdate:v2]>";
 
-    String await(Predicate<String> ok, String what) throws InterruptedException {
-        return tmux.await(ok, what);
+    static Predicate<String> prompt(int n) {
+        return Tmux.prompt(PROMPT, n);
     }
 
     static long count(String screen, String s) {
@@ -55,28 +54,21 @@ class ReplTest {
 
     @Test
     void completesRunsRemembersAndExits() throws Exception {
-        start();
-        // capture-pane trims trailing blanks, so the prompt is matched without its final space.
-        String prompt = "bootc [oci:/var/mnt/osupdate:v2]>";
-        await(s -> s.contains(prompt), "the prompt naming the booted image");
-        keys("sta", "Tab");
-        await(s -> s.contains(prompt + " status"), "verb completion");
-        keys("--form", "Tab");
-        await(s -> s.contains(prompt + " status --format"), "flag completion");
+        start("home");
+        tmux.keys(prompt(1), "the prompt naming the booted image", "sta", "Tab");
+        tmux.keys(s -> s.contains(PROMPT + " status"), "verb completion", "--form", "Tab");
         // "--format" is also the prefix of "--format-version": Tab stops at the common prefix.
-        keys(" js", "Tab");
-        await(s -> s.contains(prompt + " status --format json"), "value completion");
-        keys("Enter");
-        await(s -> s.contains("{\"apiVersion\":\"org.containers.bootc/v1\"") && count(s, prompt) >= 2,
-                "command output and the next prompt");
+        tmux.keys(s -> s.contains(PROMPT + " status --format"), "flag completion", " js", "Tab");
+        tmux.keys(s -> s.contains(PROMPT + " status --format json"), "value completion", "Enter");
 
         // Ctrl-C clears the line; a failing command keeps the shell running.
-        keys("status --sysroot /nowhere", "C-c");
-        await(s -> count(s, prompt) >= 3, "a fresh prompt after Ctrl-C");
-        keys("stauts", "Enter");
-        await(s -> s.contains("did you mean 'status'?"), "the usage error");
-        keys("C-d");
-        String end = await(s -> s.contains("BOOTC-EXIT="), "exit on Ctrl-D");
+        tmux.keys(s -> s.contains("{\"apiVersion\":\"org.containers.bootc/v1\"") && prompt(2).test(s),
+                "command output and the next prompt", "status --sysroot /nowhere");
+        tmux.keys(s -> s.contains(PROMPT + " status --sysroot /nowhere"), "the typed line", "C-c");
+        tmux.keys(prompt(3), "a fresh prompt after Ctrl-C", "stauts", "Enter");
+        tmux.keys(s -> s.contains("did you mean 'status'?") && prompt(4).test(s), "the usage error and the next prompt",
+                "C-d");
+        String end = tmux.await(s -> s.contains("BOOTC-EXIT="), "exit on Ctrl-D");
         assertTrue(end.contains("BOOTC-EXIT=2"), "Ctrl-D exits with the last command's code:\n" + end);
 
         Path history = tmp.resolve("home/.local/state/bootc/history");
@@ -84,12 +76,32 @@ class ReplTest {
 
         // History survives a restart: Up recalls the last command.
         kill();
-        start();
-        await(s -> s.contains(prompt), "the prompt after restart");
-        keys("Up", "Up");
-        await(s -> s.contains(prompt + " status --format json"), "history across restarts");
-        keys("C-u", "exit 7", "Enter");
-        String exited = await(s -> s.contains("BOOTC-EXIT="), "exit 7");
+        start("home");
+        tmux.keys(prompt(1), "the prompt after restart", "Up", "Up");
+        tmux.keys(s -> s.contains(PROMPT + " status --format json"), "history across restarts", "C-u");
+        tmux.keys(prompt(1), "the emptied line", "exit 7", "Enter");
+        String exited = tmux.await(s -> s.contains("BOOTC-EXIT="), "exit 7");
         assertEquals(1, count(exited, "BOOTC-EXIT=7"), exited);
+    }
+
+    /**
+     * Keys typed while a command runs (here: upgrade, waiting for the sysroot lock the test holds) are neither lost
+     * nor echoed into its output: they reach the next prompt, in order, Ctrl-D included.
+     */
+    @Test
+    void keysTypedWhileACommandRunsReachTheNextPrompt() throws Exception {
+        start("home-typeahead");
+        BootcSysroot holder = BootcSysroot.open(sysroot.root(), () -> { });
+        try {
+            tmux.keys(prompt(1), "the prompt", "upgrade", "Enter");
+            tmux.keys(s -> s.contains("Waiting for sysroot lock..."), "upgrade waiting for the lock",
+                    "stauts", "Enter", "C-d");
+        } finally {
+            holder.close();
+        }
+        String end = tmux.await(s -> s.contains("BOOTC-EXIT="), "the typed-ahead line, then exit on Ctrl-D");
+        assertTrue(end.contains(PROMPT + " stauts\nerror: unrecognized subcommand 'stauts'"), end);
+        assertEquals(2, count(end, "stauts"), "the typed-ahead line is not echoed while upgrade runs:\n" + end);
+        assertEquals(1, count(end, "BOOTC-EXIT=2"), "Ctrl-D exits with the last command's code:\n" + end);
     }
 }
