@@ -77,9 +77,12 @@ public final class BootcSysroot implements AutoCloseable {
         return offline ? all.stream().filter(d -> !d.staged()).findFirst() : b;
     }
 
-    /** The status document. */
-    public Host status() throws IOException, SysrootException {
-        return HostStatusReader.read(sysroot);
+    /**
+     * The status document, read from the sysroot's files as {@code bootc status} reads them (without taking the
+     * lock again: it is ours until {@link #close()}, so the files are the ones the verb is about to change).
+     */
+    public Host status() throws IOException, BootcException {
+        return HostStatusReader.readWithoutLock(sysroot.path());
     }
 
     /** Bumps the mtime of {@code ostree/bootc} so {@code bootc-status-updated.path} units fire. */

@@ -3,9 +3,7 @@ package dev.bootcj.status;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.oci.OstreeImageReference;
-import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.BootEntry;
 import dev.bootcj.spec.BootEntryOstree;
 import dev.bootcj.spec.BootOrder;
@@ -34,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * (offline, {@code --sysroot DIR}) the deployment that boots next is shown as {@code booted} and the next
  * deployment of the same stateroot as {@code rollback}.
  *
- * <p>{@link #read(Path, Runnable)} and {@link #readWithoutLock(Path)} read the sysroot's files directly, the way
+ * <p>This is the one reader of the host document: {@code status}, the prompt and the deployment verbs (through
+ * {@code BootcSysroot.status()}, under the lock they hold) all read the sysroot's files directly, the way
  * libostree's {@code ostree_sysroot_load} does, without loading libostree (a status command starts and ends
- * quickly); {@link #read(OstreeSysroot)} asks libostree, for the deployment verbs that hold a sysroot already.
- * Both give the same document.
+ * quickly). The tests check it against the same document built from libostree's view of the sysroot.
  * {@snippet :
  * Host host = HostStatusReader.read(Path.of("/"), () -> System.err.println("Waiting for sysroot lock..."));
  * }
@@ -60,17 +58,12 @@ public final class HostStatusReader {
     }
 
     /**
-     * Like {@link #read(Path, Runnable)} but never waits for the sysroot lock (for prompts and completion,
-     * which must not block behind a running upgrade).
+     * Like {@link #read(Path, Runnable)} but never takes the sysroot lock: for the deployment verbs, which hold
+     * it already (taking it again would wait for themselves), and for prompts and completion, which must not
+     * block behind a running upgrade.
      */
     public static Host readWithoutLock(Path path) throws IOException, BootcException {
         return OnDiskSysroot.statusWithoutLock(path, OnDiskSysroot.Environment.SYSTEM);
-    }
-
-    /** The status of an open sysroot (for the deployment verbs, which hold it already). */
-    @SuppressWarnings("exports")
-    public static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
-        return LibostreeStatus.read(sysroot);
     }
 
     /** Where {@link #build} finds the metadata of a deployment's commit. */

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What status needs of one deployment, whichever reader loaded it (libostree's {@code OstreeDeployment} or the
- * files on disk).
+ * What status needs of one deployment, as read from the files on disk (the tests also build it from libostree's
+ * {@code OstreeDeployment} to compare).
  *
  * @param index position in the deployment list (a staged deployment is 0)
  * @param osname the stateroot

@@ -2,6 +2,7 @@ package dev.bootcj.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import dev.bootcj.SysrootException;
 import dev.bootcj.deploy.BootcSysroot;
 import dev.bootcj.deploy.Install;
 import dev.bootcj.deploy.Rollback;
+import dev.bootcj.deploy.Switch;
 import dev.bootcj.deploy.Upgrade;
 import dev.bootcj.glib.Variants;
 import dev.bootcj.oci.OstreeImageReference;
@@ -36,9 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The file-based reader against libostree: for every kind of sysroot the project's tests build, {@link
- * HostStatusReader#read(Path, Runnable)} (files only) gives exactly the {@link Host} that {@link
- * HostStatusReader#read(OstreeSysroot)} (libostree) gives. The booted view, which libostree only takes of the real
- * {@code /}, is checked by construction against a sysroot seen as booted from one of its deployments.
+ * HostStatusReader#read(Path, Runnable)} (files only) gives exactly the {@link Host} that the oracle {@link
+ * LibostreeStatus#read(OstreeSysroot)} (libostree) gives, and so does what the deployment verbs read under their lock
+ * ({@link BootcSysroot#status()}). The booted view, which libostree only takes of the real {@code /}, is checked by
+ * construction against a sysroot seen as booted from one of its deployments here, and against libostree in the VM
+ * test.
  */
 class OnDiskSysrootTest {
     static final String REGISTRY_V1 = "[origin]\ncontainer-image-reference=ostree-unverified-registry:quay.io/example/os:v1\n";
@@ -51,7 +55,7 @@ class OnDiskSysrootTest {
         Host files = HostStatusReader.read(root, () -> { });
         Host libostree;
         try (OstreeSysroot sysroot = OstreeSysroot.open(root)) {
-            libostree = HostStatusReader.read(sysroot);
+            libostree = LibostreeStatus.read(sysroot);
         }
         assertEquals(libostree, files);
         assertEquals(files, HostStatusReader.readWithoutLock(root));
@@ -197,6 +201,55 @@ class OnDiskSysrootTest {
         Host host = sameAsLibostree(root);
         assertNotNull(host.status().booted().cachedUpdate());
         assertEquals("1.1", host.status().booted().cachedUpdate().version());
+    }
+
+    /** What the deployment verbs read of an open sysroot ({@link BootcSysroot#status()}), asserted to be libostree's. */
+    static Host sameAsLibostree(BootcSysroot host) throws Exception {
+        Host files = host.status();
+        assertEquals(LibostreeStatus.read(host.ostree()), files);
+        return files;
+    }
+
+    /**
+     * The deployment verbs decide from the files they read under their lock; libostree, which they deploy with,
+     * sees the same host before and after each of them: install, switch (and a switch to the same image), a cached
+     * update, upgrade, a pinned deployment, rollback and its revert.
+     */
+    @Test
+    void theDeployVerbsReadWhatLibostreeLoaded() throws Exception {
+        BootableImages images = new BootableImages(tmp.resolve("images"));
+        Path root = tmp.resolve("sysroot");
+        OstreeImageReference v1 = new OstreeImageReference(null, Transport.OCI, images.dir() + ":v1");
+        OstreeImageReference v2 = new OstreeImageReference(null, Transport.OCI, images.dir() + ":v2");
+        Install.toFilesystem(root, new Install.Plan(v1, v1, "default", List.of("rw"), List.of(), List.of(), "none"),
+                RegistryOptions.defaults(), x -> { });
+        images.derive("v2", "2.0", Map.of("usr/share/marker", "v2\n"), BootableImages.LABELS);
+        List<String> out = new ArrayList<>();
+        try (BootcSysroot host = BootcSysroot.open(root, () -> { })) {
+            assertEquals("1.0", sameAsLibostree(host).status().booted().image().version());
+            assertInstanceOf(Switch.Outcome.Staged.class, Switch.run(host, v2, RegistryOptions.defaults(), out::add));
+            Host switched = sameAsLibostree(host);
+            assertEquals("2.0", switched.status().booted().image().version());
+            assertEquals("1.0", switched.status().rollback().image().version());
+            assertInstanceOf(Switch.Outcome.Unchanged.class, Switch.run(host, v2, RegistryOptions.defaults(), out::add));
+            images.derive("v2", "2.1", Map.of("usr/share/marker", "v2.1\n"), BootableImages.LABELS);
+            Upgrade.run(host, true, RegistryOptions.defaults(), out::add);
+            assertEquals("2.1", sameAsLibostree(host).status().booted().cachedUpdate().version());
+            assertInstanceOf(Upgrade.Outcome.Staged.class, Upgrade.run(host, false, RegistryOptions.defaults(), out::add));
+            assertEquals("2.1", sameAsLibostree(host).status().booted().image().version());
+        }
+        SysrootFixture.ostree("admin", "pin", "--sysroot=" + root, "1");
+        try (BootcSysroot host = BootcSysroot.open(root, () -> { })) {
+            Host pinned = sameAsLibostree(host);
+            assertTrue(pinned.status().rollback().pinned());
+            Rollback.run(host, out::add);
+            Host rolledBack = sameAsLibostree(host);
+            assertEquals(pinned.status().rollback(), rolledBack.status().booted());
+            Rollback.run(host, out::add);
+            assertEquals(pinned, sameAsLibostree(host));
+        }
+        assertTrue(out.contains("Image specification is unchanged."), out.toString());
+        sameAsLibostree(root);
     }
 
     /**

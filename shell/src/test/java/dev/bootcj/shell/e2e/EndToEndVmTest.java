@@ -83,10 +83,65 @@ class EndToEndVmTest {
         return r;
     }
 
-    /** {@code bootc status --format json} in the guest. */
+    /** {@code bootc status --format json} in the guest, checked against {@code ostree admin status}. */
     static JsonNode statusJson(QemuVm vm) throws Exception {
         String out = ok(vm, "bootc status --format json").output();
-        return new ObjectMapper().readTree(out.substring(out.indexOf('{')));
+        JsonNode host = new ObjectMapper().readTree(out.substring(out.indexOf('{')));
+        assertSameAsOstree(vm, host);
+        return host;
+    }
+
+    /**
+     * Asserts that a status document, which bootc reads from the sysroot's files, names the deployments that
+     * libostree names in {@code ostree admin status} on the same guest: the booted one ({@code *}), the staged one,
+     * the rollback (the first other deployment of the booted stateroot; queued when it comes before the booted one,
+     * which libostree marks {@code (pending)}) and which of them are pinned. Only a booted host shows libostree's
+     * booted and staged view, so this is where the file reader meets it.
+     */
+    static void assertSameAsOstree(QemuVm vm, JsonNode host) throws Exception {
+        record Listed(boolean booted, String osname, String id, String marker, boolean pinned) {
+            String describe() {
+                return id + (pinned ? " pinned" : "");
+            }
+        }
+        String admin = ok(vm, "ostree admin status").output();
+        java.util.regex.Pattern header = java.util.regex.Pattern.compile(
+                "(\\* )?(\\S+) ([0-9a-f]{64}\\.[0-9]+)(?: \\((staged|pending|rollback)\\))?");
+        List<Listed> listed = new java.util.ArrayList<>();
+        for (String line : admin.lines().map(String::strip).toList()) {
+            java.util.regex.Matcher m = header.matcher(line);
+            if (m.matches()) {
+                listed.add(new Listed(m.group(1) != null, m.group(2), m.group(3), m.group(4), false));
+            } else if (line.equals("Pinned: yes") && !listed.isEmpty()) {
+                Listed l = listed.removeLast();
+                listed.add(new Listed(l.booted(), l.osname(), l.id(), l.marker(), true));
+            }
+        }
+        Listed booted = listed.stream().filter(Listed::booted).findFirst()
+                .orElseThrow(() -> new AssertionError("no booted deployment in:\n" + admin));
+        Listed staged = listed.stream().filter(l -> "staged".equals(l.marker())).findFirst().orElse(null);
+        Listed rollback = null;
+        boolean queued = false;
+        for (Listed l : listed) {
+            if (rollback == null && !l.equals(booted) && !l.equals(staged) && l.osname().equals(booted.osname())) {
+                rollback = l;
+                queued = listed.indexOf(l) < listed.indexOf(booted);
+            }
+        }
+        if (rollback != null && staged == null) {
+            assertEquals(queued ? "pending" : "rollback", rollback.marker(), admin);
+        }
+        JsonNode st = host.path("status");
+        List<String> fromBootc = new java.util.ArrayList<>();
+        for (String slot : List.of("staged", "booted", "rollback")) {
+            JsonNode e = st.get(slot);
+            fromBootc.add(e == null || e.isNull() ? "null" : e.path("ostree").path("checksum").asText() + "."
+                    + e.path("ostree").path("deploySerial").asInt() + (e.path("pinned").asBoolean() ? " pinned" : ""));
+        }
+        fromBootc.add(st.path("rollbackQueued").asText());
+        assertEquals(List.of(staged == null ? "null" : staged.describe(), booted.describe(),
+                rollback == null ? "null" : rollback.describe(), Boolean.toString(queued)), fromBootc,
+                admin + "\n" + host.toPrettyString());
     }
 
     /** {@code <transport>:<image>} of a boot entry's image, or "null" for no entry. */

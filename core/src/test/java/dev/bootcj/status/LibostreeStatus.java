@@ -11,14 +11,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Status through libostree, for callers that hold an {@link OstreeSysroot} already. Kept apart from {@link
- * HostStatusReader} so that reading status from disk never loads (or even verifies against) the libostree
- * classes.
+ * The test oracle for {@link HostStatusReader}: the host document built from libostree's view of a sysroot (its
+ * deployment list, booted and staged flags, origins and commit metadata) instead of the sysroot's files. The
+ * product reads the files only; a test that builds a sysroot with libostree asserts both documents are equal.
+ * {@snippet :
+ * try (OstreeSysroot sysroot = OstreeSysroot.open(root)) {
+ *     assertEquals(LibostreeStatus.read(sysroot), HostStatusReader.readWithoutLock(root));
+ * }
+ * }
  */
 final class LibostreeStatus {
     private LibostreeStatus() {
     }
 
+    /** The host document of {@code sysroot} as libostree has loaded it. */
     static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
         List<StatusDeployment> all = new ArrayList<>();
         for (Deployment d : sysroot.deployments()) {
