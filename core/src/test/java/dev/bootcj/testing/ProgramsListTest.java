@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 class ProgramsListTest {
     static Path root;
     static Map<String, String> listed;
+    static List<ProgramUses.Use> uses;
 
     @BeforeAll
     static void load() throws IOException {
         root = TestImages.repoRoot();
+        uses = ProgramUses.scan(root);
         listed = new LinkedHashMap<>();
         for (String line : Files.readAllLines(root.resolve("scripts/programs.txt"))) {
             String l = line.replaceFirst("#.*", "").strip();
@@ -41,9 +43,9 @@ class ProgramsListTest {
     }
 
     @Test
-    void everyProgramRunIsListed() throws IOException {
+    void everyProgramRunIsListed() {
         List<String> missing = new ArrayList<>();
-        for (ProgramUses.Use u : ProgramUses.scan(root)) {
+        for (ProgramUses.Use u : uses) {
             if (!listed.containsKey(u.program())) {
                 missing.add(u.toString());
             }
@@ -53,8 +55,8 @@ class ProgramsListTest {
     }
 
     @Test
-    void everyListedProgramIsRun() throws IOException {
-        Set<String> used = ProgramUses.scan(root).stream().map(ProgramUses.Use::program).collect(Collectors.toSet());
+    void everyListedProgramIsRun() {
+        Set<String> used = uses.stream().map(ProgramUses.Use::program).collect(Collectors.toSet());
         Set<String> stale = new TreeSet<>(listed.keySet());
         stale.removeAll(used);
         assertTrue(stale.isEmpty(), "scripts/programs.txt lists programs nothing runs: " + stale);
