@@ -22,7 +22,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -58,13 +57,10 @@ public final class Repl {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
             Session shellSession = new Session(out, out, true, session.verbose(), session.sysroot(), null);
-            DefaultParser parser = new DefaultParser();
-            parser.setEofOnUnclosedQuote(true);
-            parser.setEofOnEscapedNewLine(true);
             LineReader reader = LineReaderBuilder.builder()
                     .appName("bootc")
                     .terminal(terminal)
-                    .parser(parser)
+                    .parser(new ShellParser())
                     .completer(new CommandCompleter(dispatcher.commands(), () -> images(session),
                             () -> List.of("booted", "staged", "rollback", "0", "1", "2")))
                     .variable(LineReader.HISTORY_FILE, history)
