@@ -16,7 +16,7 @@ MODE=${3:-bare}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=$HERE/target/benchmarks.jar
-# The JVM options the launcher (shell/src/main/dist/bin/bootc) gives the verbs that import images.
+# The JVM options the launcher (shell/src/main/launcher/bootc) gives the verbs that import images.
 JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=50000 -XX:Tier4CompileThreshold=50000}
 mkdir -p "$WORK"
 cd "$WORK"

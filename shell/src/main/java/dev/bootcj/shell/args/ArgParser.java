@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Parses arguments against a command's {@link Option}s, jfr-style on a {@link Deque}: {@code --name value},
- * {@code --name=value}, {@code -x value}, {@code --} ends options. Unknown flags get a "did you mean" hint.
+ * {@code --name=value}, {@code -x value}, {@code --} ends options. Unknown flags get a "did you mean" hint; a value
+ * outside an option's choices is a usage error here, other values are converted when the command reads them.
  */
 public final class ArgParser {
     private ArgParser() {
@@ -61,9 +62,8 @@ public final class ArgParser {
                     throw new UsageException("a value is required for '--" + option.name() + " <"
                             + option.valueName() + ">' but none was supplied");
                 }
-                if (!option.values().isEmpty() && !option.values().contains(value)) {
-                    throw new UsageException("invalid value '" + value + "' for '--" + option.name() + " <"
-                            + option.valueName() + ">' (possible values: " + String.join(", ", option.values()) + ")");
+                if (!option.choices().isEmpty() && !option.choices().contains(value)) {
+                    throw notAChoice(value, option);
                 }
             } else if (inline != null) {
                 throw new UsageException("unexpected value '" + inline + "' for '--" + option.name() + "'");
@@ -75,6 +75,12 @@ public final class ArgParser {
             list.add(value);
         }
         return new ParsedArgs(values, positionals);
+    }
+
+    /** The usage error for a word that is not one of {@code option}'s choices. */
+    static UsageException notAChoice(String value, Option option) {
+        return new UsageException("invalid value '" + value + "' for '--" + option.name() + " <" + option.valueName()
+                + ">' (possible values: " + String.join(", ", option.choices()) + ")");
     }
 
     private static Option find(List<Option> options, String name, boolean isShort) {

@@ -1,5 +1,6 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.shell.args.Completion;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import java.util.List;
@@ -31,6 +32,11 @@ public interface Command {
     /** What completes positional argument {@code index} ({@link Completion#NONE} by default). */
     default Completion positional(int index) {
         return Completion.NONE;
+    }
+
+    /** How the launcher starts the JVM for this verb ({@link Launch#SHORT} by default). */
+    default Launch launch() {
+        return Launch.SHORT;
     }
 
     /** Hidden from help and completion (upstream's hidden verbs). */

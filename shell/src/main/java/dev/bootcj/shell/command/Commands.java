@@ -98,7 +98,8 @@ public final class Commands {
         return new ArrayList<>(out);
     }
 
-    private static List<String> names(Command c) {
+    /** The names of a command: its own, then one per alias (the alias replacing the last word). */
+    public static List<String> names(Command c) {
         List<String> out = new ArrayList<>();
         out.add(c.name());
         int space = c.name().lastIndexOf(' ');

@@ -2,6 +2,7 @@ package dev.bootcj.shell.command;
 
 import dev.bootcj.BootcException;
 import dev.bootcj.shell.args.ArgParser;
+import dev.bootcj.shell.args.Flag;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import dev.bootcj.shell.args.UsageException;
@@ -22,7 +23,7 @@ public final class Dispatcher {
     /** The command line was wrong. */
     public static final int EXIT_USAGE = 2;
 
-    private static final Option HELP = Option.flag("help", "Print help").withShort("h");
+    private static final Flag HELP = Flag.of("help", "Print help").withShort("h");
 
     private final Commands commands;
 
@@ -50,7 +51,7 @@ public final class Dispatcher {
             List<Option> options = new ArrayList<>(command.options());
             options.add(HELP);
             ParsedArgs args = ArgParser.parse(resolved.args(), options);
-            if (args.has("help")) {
+            if (args.has(HELP)) {
                 session.out().print(Help.forCommand(command));
                 return EXIT_OK;
             }

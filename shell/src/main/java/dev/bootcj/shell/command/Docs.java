@@ -1,7 +1,8 @@
 package dev.bootcj.shell.command;
 
-import dev.bootcj.oci.Transport;
 import dev.bootcj.shell.Main;
+import dev.bootcj.shell.args.Completion;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public final class Docs {
         // Words that extend the command path, and options that take a value (their value is skipped).
         Set<String> paths = new LinkedHashSet<>();
         for (Command c : commands.visible()) {
-            for (String name : names(c)) {
+            for (String name : Commands.names(c)) {
                 String[] words = name.split(" ");
                 String prefix = "";
                 for (String w : words) {
@@ -57,7 +58,7 @@ public final class Docs {
                 }
             }
             if (!valued.isEmpty()) {
-                b.append("            ").append(alternatives(names(c), valued)).append(") skip=1 ;;\n");
+                b.append("            ").append(alternatives(Commands.names(c), valued)).append(") skip=1 ;;\n");
             }
         }
         b.append("            *\\|-*) ;;\n");
@@ -85,12 +86,12 @@ public final class Docs {
                     .append(String.join(" ", words)).append("' -- \"$cur\")) ;;\n");
         }
         for (Command c : commands.visible()) {
-            b.append("        ").append(quoted(names(c))).append(")\n");
+            b.append("        ").append(quoted(Commands.names(c))).append(")\n");
             b.append("            case $prev in\n");
             for (Option o : c.options()) {
-                if (o.takesValue() && !o.hidden()) {
+                if (o instanceof Opt<?> opt && !o.hidden()) {
                     b.append("                --").append(o.name()).append(o.shortName() == null ? "" : "|-"
-                            + o.shortName()).append(") ").append(values(o)).append("; return ;;\n");
+                            + o.shortName()).append(") ").append(values(opt)).append("; return ;;\n");
                 }
             }
             b.append("            esac\n");
@@ -123,21 +124,15 @@ public final class Docs {
         return b.toString();
     }
 
-    private static String values(Option o) {
-        if (!o.values().isEmpty()) {
-            return "COMPREPLY=($(compgen -W '" + String.join(" ", o.values()) + "' -- \"$cur\"))";
+    /** The value's words if it has any, else what its kind completes to (image names only in the shell). */
+    private static String values(Opt<?> o) {
+        if (!o.suggestions().isEmpty()) {
+            return "COMPREPLY=($(compgen -W '" + String.join(" ", o.suggestions()) + "' -- \"$cur\"))";
         }
-        return switch (o.valueName()) {
-            case "DIR" -> "COMPREPLY=($(compgen -d -- \"$cur\"))";
-            case "FILE", "PATH" -> "COMPREPLY=($(compgen -f -- \"$cur\"))";
-            case "TRANSPORT" -> {
-                List<String> names = new ArrayList<>();
-                for (Transport t : Transport.values()) {
-                    names.add(t.specName());
-                }
-                yield "COMPREPLY=($(compgen -W '" + String.join(" ", names) + "' -- \"$cur\"))";
-            }
-            default -> "COMPREPLY=()";
+        return switch (o.completion()) {
+            case DIR -> "COMPREPLY=($(compgen -d -- \"$cur\"))";
+            case FILE -> "COMPREPLY=($(compgen -f -- \"$cur\"))";
+            case NONE, IMAGE, DEPLOYMENT, VERB -> "COMPREPLY=()";
         };
     }
 
@@ -145,19 +140,10 @@ public final class Docs {
         return switch (kind) {
             case NONE, IMAGE -> null;
             case FILE -> "COMPREPLY=($(compgen -f -- \"$cur\"))";
+            case DIR -> "COMPREPLY=($(compgen -d -- \"$cur\"))";
             case DEPLOYMENT -> "COMPREPLY=($(compgen -W 'booted staged rollback' -- \"$cur\"))";
             case VERB -> "COMPREPLY=($(compgen -W '" + String.join(" ", commands.subcommandsOf("")) + "' -- \"$cur\"))";
         };
-    }
-
-    private static List<String> names(Command c) {
-        List<String> out = new ArrayList<>();
-        out.add(c.name());
-        int space = c.name().lastIndexOf(' ');
-        for (String alias : c.aliases()) {
-            out.add(space < 0 ? alias : c.name().substring(0, space + 1) + alias);
-        }
-        return out;
     }
 
     private static String quoted(List<String> names) {
@@ -227,8 +213,8 @@ public final class Docs {
                 b.append(" \\fI").append(escape(o.valueName())).append("\\fR");
             }
             b.append('\n').append(escape(o.help()));
-            if (!o.values().isEmpty()) {
-                b.append(" [possible values: ").append(escape(String.join(", ", o.values()))).append(']');
+            if (!o.choices().isEmpty()) {
+                b.append(" [possible values: ").append(escape(String.join(", ", o.choices()))).append(']');
             }
             b.append('\n');
         }

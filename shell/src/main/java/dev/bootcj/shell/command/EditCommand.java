@@ -4,8 +4,10 @@ import dev.bootcj.deploy.BootcSysroot;
 import dev.bootcj.deploy.Edit;
 import dev.bootcj.deploy.Reporter;
 import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
+import dev.bootcj.shell.args.Value;
 import dev.bootcj.spec.Host;
 import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
@@ -15,9 +17,17 @@ import java.util.List;
 
 /** {@code bootc edit [-f FILE]}: apply a changed host document (YAML or JSON); without a file, open $EDITOR. */
 public final class EditCommand implements Command {
+    static final Opt<Path> FILENAME = Opt.of("filename", "FILE", "Use this (YAML or JSON) file as the new host document",
+            Value.FILE).withShort("f");
+
     @Override
     public String name() {
         return "edit";
+    }
+
+    @Override
+    public Launch launch() {
+        return Launch.IMPORT;
     }
 
     @Override
@@ -27,19 +37,16 @@ public final class EditCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(Option.value("filename", "FILE", "Use this (YAML or JSON) file as the new host document")
-                        .withShort("f"),
-                SwitchCommand.QUIET,
-                StatusCommand.SYSROOT);
+        return List.of(FILENAME, SwitchCommand.QUIET, StatusCommand.SYSROOT);
     }
 
     @Override
     public int run(ParsedArgs args, Session session) throws Exception {
         args.maxPositionals(0);
-        Reporter out = args.has("quiet") ? Reporter.quiet() : session.out()::println;
+        Reporter out = args.has(SwitchCommand.QUIET) ? Reporter.quiet() : session.out()::println;
         try (BootcSysroot host = BootcSysroot.open(StatusCommand.sysroot(args, session),
                 () -> session.err().println("Waiting for sysroot lock..."))) {
-            Path file = args.value("filename").map(Path::of).orElse(null);
+            Path file = args.get(FILENAME).orElse(null);
             Host edited = file != null ? read(file, file.toString()) : editInteractively(host.status(), session);
             Edit.run(host, edited, RegistryOptions.defaults(), out);
         }

@@ -39,8 +39,8 @@ public final class Help {
                 continue;
             }
             b.append("  ").append(pad(o.synopsis(), width)).append(o.help());
-            if (!o.values().isEmpty()) {
-                b.append(" [possible values: ").append(String.join(", ", o.values())).append(']');
+            if (!o.choices().isEmpty()) {
+                b.append(" [possible values: ").append(String.join(", ", o.choices())).append(']');
             }
             b.append('\n');
         }

@@ -1,5 +1,6 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.shell.args.Completion;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import dev.bootcj.shell.args.UsageException;
@@ -17,6 +18,11 @@ public final class HelpCommand implements Command {
     @Override
     public String name() {
         return "help";
+    }
+
+    @Override
+    public Launch launch() {
+        return Launch.HELP;
     }
 
     @Override

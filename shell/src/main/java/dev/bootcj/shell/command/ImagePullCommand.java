@@ -5,9 +5,12 @@ import dev.bootcj.deploy.Reporter;
 import dev.bootcj.oci.OstreeImageReference;
 import dev.bootcj.oci.Transport;
 import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.shell.args.Completion;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import dev.bootcj.shell.args.UsageException;
+import dev.bootcj.shell.args.Value;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,9 +19,17 @@ import java.util.List;
  * repository as bootc stores it, without deploying it.
  */
 public final class ImagePullCommand implements Command {
+    static final Opt<Path> REPO = Opt.of("repo", "DIR", "An existing ostree repository (any mode) to import into",
+            Value.DIR);
+
     @Override
     public String name() {
         return "image pull";
+    }
+
+    @Override
+    public Launch launch() {
+        return Launch.IMPORT;
     }
 
     @Override
@@ -33,9 +44,7 @@ public final class ImagePullCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(InspectImageCommand.TRANSPORT,
-                Option.value("repo", "DIR", "An existing ostree repository (any mode) to import into"),
-                StatusCommand.SYSROOT, SwitchCommand.QUIET, SwitchCommand.PROGRESS_FD);
+        return List.of(InspectImageCommand.TRANSPORT, REPO, StatusCommand.SYSROOT, SwitchCommand.QUIET, SwitchCommand.PROGRESS_FD);
     }
 
     @Override
@@ -47,10 +56,10 @@ public final class ImagePullCommand implements Command {
     public int run(ParsedArgs args, Session session) throws Exception {
         String name = args.positional(0, "IMAGE");
         args.maxPositionals(1);
-        args.exclusive("repo", "sysroot");
-        Transport transport = Transport.parse(args.value("transport").orElse("registry"));
-        Path target = args.value("repo").map(Path::of).orElseGet(() -> StatusCommand.sysroot(args, session));
-        if (args.value("repo").isEmpty() && target.toString().equals("/") && !args.has("sysroot")) {
+        args.exclusive(REPO, StatusCommand.SYSROOT);
+        Transport transport = args.get(InspectImageCommand.TRANSPORT).orElse(Transport.REGISTRY);
+        Path target = args.has(REPO) ? args.get(REPO).orElseThrow() : StatusCommand.sysroot(args, session);
+        if (!args.has(REPO) && target.toString().equals("/") && !args.has(StatusCommand.SYSROOT)) {
             target = Path.of("/sysroot");
         }
         if (name.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.bootcj.shell.command;
 
 import dev.bootcj.deploy.DeploymentInspector;
 import dev.bootcj.deploy.TreeDiff;
+import dev.bootcj.shell.args.Completion;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import dev.bootcj.shell.args.UsageException;

@@ -3,6 +3,7 @@ package dev.bootcj.shell.command;
 import dev.bootcj.Bytes;
 import dev.bootcj.deploy.DeploymentInspector;
 import dev.bootcj.deploy.TreeDiff;
+import dev.bootcj.shell.args.Completion;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import dev.bootcj.shell.progress.Units;

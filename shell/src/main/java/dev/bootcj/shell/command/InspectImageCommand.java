@@ -9,6 +9,9 @@ import dev.bootcj.registry.ImageSource;
 import dev.bootcj.registry.ImageSources;
 import dev.bootcj.registry.InspectFormat;
 import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.shell.args.Choice;
+import dev.bootcj.shell.args.Completion;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import java.io.OutputStreamWriter;
@@ -21,8 +24,11 @@ import java.util.List;
  * created, labels, layers, and whether the image is bootable (or why not), without pulling it.
  */
 public final class InspectImageCommand implements Command {
-    static final Option TRANSPORT = Option.value("transport", "TRANSPORT",
-            "Where the image is: registry (alias docker), oci, oci-archive, docker-archive, dir (default: registry)");
+    static final Opt<Transport> TRANSPORT = Opt.of("transport", "TRANSPORT",
+            "Where the image is: registry (alias docker), oci, oci-archive, docker-archive, dir (default: registry)",
+            TransportValue.READABLE);
+    static final Opt<InspectFormat> FORMAT = Opt.of("format", "FORMAT", "The output format (default: human)",
+            Choice.of(InspectFormat.HUMAN, InspectFormat.JSON, InspectFormat.YAML));
 
     @Override
     public String name() {
@@ -52,8 +58,7 @@ public final class InspectImageCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(TRANSPORT,
-                Option.value("format", "FORMAT", "The output format (default: human)", "human", "json", "yaml"));
+        return List.of(TRANSPORT, FORMAT);
     }
 
     @Override
@@ -65,8 +70,8 @@ public final class InspectImageCommand implements Command {
     public int run(ParsedArgs args, Session session) throws Exception {
         String name = args.positional(0, "IMAGE");
         args.maxPositionals(1);
-        Transport transport = Transport.parse(args.value("transport").orElse("registry"));
-        InspectFormat format = InspectFormat.parse(args.value("format").orElse("human"));
+        Transport transport = args.get(TRANSPORT).orElse(Transport.REGISTRY);
+        InspectFormat format = args.get(FORMAT).orElse(InspectFormat.HUMAN);
         ImageInfo info;
         try (ImageSource source = ImageSources.open(transport, absolute(transport, name), RegistryOptions.defaults())) {
             info = ImageInspector.inspect(source, Platform.host());

@@ -6,9 +6,14 @@ import dev.bootcj.deploy.SignaturePolicy;
 import dev.bootcj.oci.OstreeImageReference;
 import dev.bootcj.oci.Transport;
 import dev.bootcj.registry.RegistryOptions;
+import dev.bootcj.shell.args.Choice;
+import dev.bootcj.shell.args.Completion;
+import dev.bootcj.shell.args.Flag;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
 import dev.bootcj.shell.args.UsageException;
+import dev.bootcj.shell.args.Value;
 import dev.bootcj.spec.ImageSignature;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +50,11 @@ public final class InstallCommand implements Command {
     }
 
     @Override
+    public Launch launch() {
+        return kind == Kind.FINALIZE ? Launch.SHORT : Launch.IMPORT;
+    }
+
+    @Override
     public String summary() {
         return kind.summary;
     }
@@ -56,39 +66,70 @@ public final class InstallCommand implements Command {
 
     @Override
     public List<Option> options() {
-        if (kind == Kind.FINALIZE) {
-            return List.of();
+        return switch (kind) {
+            case TO_DISK -> Flags.TO_DISK;
+            case TO_FILESYSTEM -> Flags.TO_FILESYSTEM;
+            case FINALIZE -> List.of();
+        };
+    }
+
+    /** The flags, built when a command line of an install verb is parsed (not when the registry is). */
+    private static final class Flags {
+        static final Opt<String> SOURCE_IMGREF = Opt.of("source-imgref", "IMAGE",
+                "The image to install, in skopeo syntax (oci:/path:tag, docker://...)", Value.IMAGE);
+        static final Opt<String> TARGET_IMGREF = Opt.of("target-imgref", "IMAGE",
+                "The image the system tracks for updates (default: the source)", Value.IMAGE);
+        static final Opt<Transport> TARGET_TRANSPORT = Opt.of("target-transport", "TRANSPORT",
+                "The transport of --target-imgref (default: registry)", TransportValue.ANY);
+        static final Flag ENFORCE_SIGPOLICY = Flag.of("enforce-container-sigpolicy",
+                "Enforce containers-policy.json for the target image");
+        static final Flag DISABLE_SELINUX = Flag.of("disable-selinux", "Disable SELinux in the target (adds selinux=0)");
+        static final Opt<String> KARG = Opt.of("karg", "KARG", "Add a kernel argument", Value.TEXT).repeat();
+        static final Opt<String> STATEROOT = Opt.of("stateroot", "NAME", "The stateroot (default: default)", Value.TEXT);
+        static final Flag WIPE = Flag.of("wipe", "Remove existing partitions and filesystems first");
+        static final Opt<String> FILESYSTEM = Opt.of("filesystem", "FS",
+                "The root filesystem (default: from the image's install configuration)", Choice.words("xfs", "ext4"));
+        static final Opt<Long> ROOT_SIZE = Opt.of("root-size", "SIZE",
+                "Size of the root partition (M, G or T suffix; default: rest of the disk)", new Value<Long>() {
+                    @Override
+                    public Long parse(String text, Opt<Long> option) throws UsageException {
+                        return megabytes(text);
+                    }
+                });
+        static final Flag VIA_LOOPBACK = Flag.of("via-loopback", "DEVICE is a regular file: attach it as a loop device");
+        static final Opt<DiskInstall.Replace> REPLACE = Opt.of("replace", "MODE", "How to treat existing content",
+                Choice.of(DiskInstall.Replace.WIPE, DiskInstall.Replace.ALONGSIDE));
+        static final Flag SKIP_FINALIZE = Flag.of("skip-finalize", "Skip the finalization checks");
+
+        static final List<Option> COMMON = List.of(SOURCE_IMGREF, TARGET_IMGREF, TARGET_TRANSPORT, ENFORCE_SIGPOLICY,
+                Flag.of("target-no-signature-verification", "Deprecated; does nothing").hide(),
+                Flag.of("skip-fetch-check", "Do not check that the target image can be fetched"),
+                DISABLE_SELINUX,
+                KARG,
+                Opt.of("root-ssh-authorized-keys", "FILE", "Install root's SSH authorized keys", Value.FILE),
+                Flag.of("generic-image", "Install every bootloader type and touch no firmware variables"),
+                Opt.of("bound-images", "MODE", "How to handle bound images", Choice.words("stored", "skip", "pull"))
+                        .hide(),
+                STATEROOT);
+        static final List<Option> TO_DISK = concat(COMMON, List.of(
+                WIPE,
+                Opt.of("block-setup", "SETUP", "Block device setup", Choice.words("direct")),
+                FILESYSTEM,
+                ROOT_SIZE,
+                VIA_LOOPBACK));
+        static final List<Option> TO_FILESYSTEM = concat(COMMON, List.of(
+                REPLACE,
+                Flag.of("acknowledge-destructive", "Acknowledge that --replace destroys data"),
+                SKIP_FINALIZE,
+                Opt.of("root-mount-spec", "SPEC", "The root= mount spec (default: UUID of the filesystem)", Value.TEXT)
+                        .hide(),
+                Opt.of("boot-mount-spec", "SPEC", "The boot mount spec", Value.TEXT).hide()));
+
+        private static List<Option> concat(List<Option> a, List<Option> b) {
+            List<Option> out = new ArrayList<>(a);
+            out.addAll(b);
+            return List.copyOf(out);
         }
-        List<Option> o = new ArrayList<>(List.of(
-                Option.value("source-imgref", "IMAGE", "The image to install, in skopeo syntax (oci:/path:tag, docker://...)"),
-                Option.value("target-imgref", "IMAGE", "The image the system tracks for updates (default: the source)"),
-                Option.value("target-transport", "TRANSPORT", "The transport of --target-imgref (default: registry)"),
-                Option.flag("enforce-container-sigpolicy", "Enforce containers-policy.json for the target image"),
-                Option.flag("target-no-signature-verification", "Deprecated; does nothing").hide(),
-                Option.flag("skip-fetch-check", "Do not check that the target image can be fetched"),
-                Option.flag("disable-selinux", "Disable SELinux in the target (adds selinux=0)"),
-                Option.value("karg", "KARG", "Add a kernel argument").repeat(),
-                Option.value("root-ssh-authorized-keys", "FILE", "Install root's SSH authorized keys"),
-                Option.flag("generic-image", "Install every bootloader type and touch no firmware variables"),
-                Option.value("bound-images", "MODE", "How to handle bound images", "stored", "skip", "pull").hide(),
-                Option.value("stateroot", "NAME", "The stateroot (default: default)")));
-        if (kind == Kind.TO_DISK) {
-            o.addAll(List.of(
-                    Option.flag("wipe", "Remove existing partitions and filesystems first"),
-                    Option.value("block-setup", "SETUP", "Block device setup", "direct"),
-                    Option.value("filesystem", "FS", "The root filesystem (default: from the image's install configuration)",
-                            "xfs", "ext4"),
-                    Option.value("root-size", "SIZE", "Size of the root partition (M, G or T suffix; default: rest of the disk)"),
-                    Option.flag("via-loopback", "DEVICE is a regular file: attach it as a loop device")));
-        } else {
-            o.addAll(List.of(
-                    Option.value("replace", "MODE", "How to treat existing content", "wipe", "alongside"),
-                    Option.flag("acknowledge-destructive", "Acknowledge that --replace destroys data"),
-                    Option.flag("skip-finalize", "Skip the finalization checks"),
-                    Option.value("root-mount-spec", "SPEC", "The root= mount spec (default: UUID of the filesystem)").hide(),
-                    Option.value("boot-mount-spec", "SPEC", "The boot mount spec").hide()));
-        }
-        return o;
     }
 
     @Override
@@ -105,34 +146,31 @@ public final class InstallCommand implements Command {
             return Dispatcher.EXIT_OK;
         }
         OstreeImageReference source = sourceImage(args);
-        ImageSignature signature = args.has("enforce-container-sigpolicy") ? new ImageSignature.ContainerPolicy() : null;
+        ImageSignature signature = args.has(Flags.ENFORCE_SIGPOLICY) ? new ImageSignature.ContainerPolicy() : null;
         if (signature != null) {
             SignaturePolicy.requireEnforcing();
         }
-        OstreeImageReference tracked = args.value("target-imgref").isEmpty()
+        OstreeImageReference tracked = !args.has(Flags.TARGET_IMGREF)
                 ? new OstreeImageReference(signature, source.transport(), source.name())
-                : new OstreeImageReference(signature, Transport.parse(args.value("target-transport").orElse("registry")),
-                        args.value("target-imgref").get());
-        List<String> kargs = new ArrayList<>(args.values("karg"));
-        if (args.has("disable-selinux")) {
+                : new OstreeImageReference(signature, args.get(Flags.TARGET_TRANSPORT).orElse(Transport.REGISTRY),
+                        args.get(Flags.TARGET_IMGREF).orElseThrow());
+        List<String> kargs = new ArrayList<>(args.all(Flags.KARG));
+        if (args.has(Flags.DISABLE_SELINUX)) {
             kargs.add("selinux=0");
         }
-        DiskInstall.Options options = new DiskInstall.Options(source, tracked, args.value("stateroot").orElse("default"),
-                args.value("filesystem").orElse(null), rootSize(args), kargs, args.has("wipe"), args.has("via-loopback"));
+        DiskInstall.Options options = new DiskInstall.Options(source, tracked, args.get(Flags.STATEROOT).orElse("default"),
+                args.get(Flags.FILESYSTEM).orElse(null), args.get(Flags.ROOT_SIZE).orElse(null), kargs,
+                args.has(Flags.WIPE), args.has(Flags.VIA_LOOPBACK));
         Reporter out = session.out()::println;
         if (kind == Kind.TO_DISK) {
-            if (args.has("via-loopback")) {
+            if (args.has(Flags.VIA_LOOPBACK)) {
                 out.line("warning: --via-loopback implies --generic-image");
             }
             DiskInstall.toDisk(target, options, RegistryOptions.defaults(), out);
         } else {
-            DiskInstall.Replace replace = switch (args.value("replace").orElse("")) {
-                case "wipe" -> DiskInstall.Replace.WIPE;
-                case "alongside" -> DiskInstall.Replace.ALONGSIDE;
-                default -> DiskInstall.Replace.NONE;
-            };
+            DiskInstall.Replace replace = args.get(Flags.REPLACE).orElse(DiskInstall.Replace.NONE);
             DiskInstall.toFilesystem(target, replace, options, RegistryOptions.defaults(), out);
-            if (!args.has("skip-finalize")) {
+            if (!args.has(Flags.SKIP_FINALIZE)) {
                 DiskInstall.finalizeInstall(target);
             }
         }
@@ -141,7 +179,7 @@ public final class InstallCommand implements Command {
 
     /** {@code --source-imgref} in skopeo syntax. */
     static OstreeImageReference sourceImage(ParsedArgs args) throws Exception {
-        String s = args.value("source-imgref").orElseThrow(() -> new CommandFailedException(
+        String s = args.get(Flags.SOURCE_IMGREF).orElseThrow(() -> new CommandFailedException(
                 "Either --source-imgref must be defined or this command must be executed inside a podman container."));
         if (s.startsWith("docker://")) {
             return new OstreeImageReference(null, Transport.REGISTRY, s.substring("docker://".length()));
@@ -154,11 +192,8 @@ public final class InstallCommand implements Command {
         return new OstreeImageReference(null, t, InspectImageCommand.absolute(t, s.substring(colon + 1)));
     }
 
-    private static Long rootSize(ParsedArgs args) throws UsageException {
-        if (args.value("root-size").isEmpty()) {
-            return null;
-        }
-        String v = args.value("root-size").get();
+    /** A {@code --root-size} in MiB. */
+    private static long megabytes(String v) throws UsageException {
         var m = java.util.regex.Pattern.compile("(\\d+)([MGT]?)i?B?").matcher(v);
         if (!m.matches()) {
             throw new UsageException("invalid --root-size '" + v + "' (expected a number with an optional M, G or T)");

@@ -1,7 +1,10 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
+import dev.bootcj.shell.args.UsageException;
+import dev.bootcj.shell.args.Value;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,9 @@ import java.util.function.Supplier;
  * and one {@code bootc-<verb>.8} per visible command into DIR.
  */
 public final class InternalsManCommand implements Command {
+    static final Opt<Path> DIRECTORY = Opt.of("directory", "DIR", "Where to write the pages (created if missing)",
+            Value.DIR);
+
     private final Supplier<List<Command>> registry;
 
     /** @param registry the verbs to describe (the program's own registry) */
@@ -32,7 +38,7 @@ public final class InternalsManCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(Option.value("directory", "DIR", "Where to write the pages (created if missing)"));
+        return List.of(DIRECTORY);
     }
 
     @Override
@@ -43,8 +49,7 @@ public final class InternalsManCommand implements Command {
     @Override
     public int run(ParsedArgs args, Session session) throws Exception {
         args.maxPositionals(0);
-        Path dir = Path.of(args.value("directory").orElseThrow(
-                () -> new dev.bootcj.shell.args.UsageException("missing option '--directory <DIR>'")));
+        Path dir = args.get(DIRECTORY).orElseThrow(() -> new UsageException("missing option '--directory <DIR>'"));
         Files.createDirectories(dir);
         Commands commands = new Commands(registry.get());
         Files.writeString(dir.resolve(Docs.manFile(null)), Docs.manOverview(commands), StandardCharsets.UTF_8);

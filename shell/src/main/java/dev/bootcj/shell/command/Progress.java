@@ -1,5 +1,6 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.BootcException;
 import dev.bootcj.deploy.ProgressListener;
 import dev.bootcj.deploy.Reporter;
 import dev.bootcj.shell.args.ParsedArgs;
@@ -26,11 +27,11 @@ final class Progress implements AutoCloseable {
     }
 
     /** From {@code --quiet} and {@code --progress-fd}. */
-    static Progress open(ParsedArgs args, Session session) throws UsageException, CommandFailedException {
-        boolean quiet = args.has("quiet");
+    static Progress open(ParsedArgs args, Session session) throws UsageException, BootcException, CommandFailedException {
+        boolean quiet = args.has(SwitchCommand.QUIET);
         JsonProgress json = null;
-        if (args.value("progress-fd").isPresent()) {
-            int fd = parseFd(args.value("progress-fd").get());
+        if (args.has(SwitchCommand.PROGRESS_FD)) {
+            int fd = args.get(SwitchCommand.PROGRESS_FD).orElseThrow();
             try {
                 json = new JsonProgress(new FileOutputStream("/proc/self/fd/" + fd, true));
             } catch (IOException e) {
@@ -54,21 +55,6 @@ final class Progress implements AutoCloseable {
             };
         }
         return new Progress(reporter, listener, json);
-    }
-
-    /** {@code N} &gt; 2: 0, 1 and 2 are the standard streams. */
-    static int parseFd(String value) throws UsageException {
-        int fd;
-        try {
-            fd = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException("invalid value '" + value + "' for '--progress-fd <FD>': not a number");
-        }
-        if (fd <= 2) {
-            throw new UsageException("invalid value '" + value + "' for '--progress-fd <FD>': Cannot use fd " + fd
-                    + " for progress JSON");
-        }
-        return fd;
     }
 
     private static int columns() {

@@ -1,7 +1,11 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.shell.args.Completion;
+import dev.bootcj.shell.args.Flag;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
+import dev.bootcj.shell.args.Value;
 import dev.bootcj.shell.batch.ScriptRunner;
 import dev.bootcj.shell.repl.Repl;
 import java.io.BufferedReader;
@@ -16,6 +20,10 @@ import java.util.List;
  * {@code -f FILE} or from standard input otherwise.
  */
 public final class ShellCommand implements Command {
+    static final Opt<Path> FILE = Opt.of("file", "FILE", "Run the commands in FILE (one per line; - for standard input)",
+            Value.FILE).withShort("f");
+    static final Flag KEEP_GOING = Flag.of("keep-going", "Run the remaining lines after a command fails");
+
     private Dispatcher dispatcher;
 
     /** Called once by the registry owner. */
@@ -29,15 +37,18 @@ public final class ShellCommand implements Command {
     }
 
     @Override
+    public Launch launch() {
+        return Launch.SHELL;
+    }
+
+    @Override
     public String summary() {
         return "Open the interactive shell, or run a script of bootc commands";
     }
 
     @Override
     public List<Option> options() {
-        return List.of(
-                Option.value("file", "FILE", "Run the commands in FILE (one per line; - for standard input)").withShort("f"),
-                Option.flag("keep-going", "Run the remaining lines after a command fails"));
+        return List.of(FILE, KEEP_GOING);
     }
 
     @Override
@@ -48,11 +59,12 @@ public final class ShellCommand implements Command {
     @Override
     public int run(ParsedArgs args, Session session) throws Exception {
         args.maxPositionals(0);
-        boolean keepGoing = args.has("keep-going");
-        if (args.value("file").isPresent() && !args.value("file").get().equals("-")) {
-            return runScript(Path.of(args.value("file").get()), session, keepGoing);
+        boolean keepGoing = args.has(KEEP_GOING);
+        Path file = args.get(FILE).orElse(null);
+        if (file != null && !file.toString().equals("-")) {
+            return runScript(file, session, keepGoing);
         }
-        if (args.value("file").isEmpty() && System.console() != null && System.console().isTerminal()) {
+        if (file == null && System.console() != null && System.console().isTerminal()) {
             return new Repl(dispatcher).run(session);
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -1,8 +1,12 @@
 package dev.bootcj.shell.command;
 
+import dev.bootcj.shell.args.ArgParser;
+import dev.bootcj.shell.args.Choice;
+import dev.bootcj.shell.args.Flag;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
-import dev.bootcj.shell.args.UsageException;
+import dev.bootcj.shell.args.Value;
 import dev.bootcj.spec.Host;
 import dev.bootcj.spec.HostStatus;
 import dev.bootcj.status.HostStatusReader;
@@ -17,12 +21,24 @@ import java.util.List;
 
 /** {@code bootc status}: the host document of the booted system, or of {@code --sysroot DIR} offline. */
 public final class StatusCommand implements Command {
-    static final Option SYSROOT = Option.value("sysroot", "DIR",
-            "Act on the installed but not booted sysroot at DIR instead of the running system");
+    static final Opt<Path> SYSROOT = Opt.of("sysroot", "DIR",
+            "Act on the installed but not booted sysroot at DIR instead of the running system", Value.DIR);
+    static final Opt<StatusFormat> FORMAT = Opt.of("format", "FORMAT",
+            "The output format (default: humanreadable on a terminal, yaml otherwise)",
+            Choice.of(StatusFormat.HUMANREADABLE, StatusFormat.YAML, StatusFormat.JSON));
+    static final Opt<Integer> FORMAT_VERSION = Opt.of("format-version", "N",
+            "The desired format version (0 and 1 both mean v1)", Value.COUNT);
+    static final Flag BOOTED = Flag.of("booted", "Only display the booted deployment");
+    static final Flag JSON = Flag.of("json", "Output in JSON format (same as --format=json)").hide();
 
     @Override
     public String name() {
         return "status";
+    }
+
+    @Override
+    public Launch launch() {
+        return Launch.STATUS;
     }
 
     @Override
@@ -32,61 +48,33 @@ public final class StatusCommand implements Command {
 
     @Override
     public void startWarmUp(List<String> args, Session session) {
-        // The format as run() will pick it, if the words say it plainly.
-        String value = null;
-        boolean json = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.startsWith("--format=")) {
-                value = a.substring("--format=".length());
-            } else if (a.equals("--format") && i + 1 < args.size()) {
-                value = args.get(++i);
-            } else if (a.equals("--json")) {
-                json = true;
-            }
-        }
-        StatusFormat format = defaultFormat(json, session);
-        if (value != null) {
-            try {
-                format = StatusFormat.parse(value);
-            } catch (IllegalArgumentException e) {
-                // run() reports it; the warm-up keeps the default
-            }
+        // The format as run() will pick it; for malformed words, the default (run() reports them).
+        StatusFormat format;
+        try {
+            ParsedArgs parsed = ArgParser.parse(args, options());
+            format = parsed.get(FORMAT).orElse(defaultFormat(parsed.has(JSON), session));
+        } catch (Exception e) {
+            format = defaultFormat(false, session);
         }
         StatusWarmUp.start(format);
     }
 
     @Override
     public List<Option> options() {
-        return List.of(
-                Option.value("format", "FORMAT", "The output format (default: humanreadable on a terminal, yaml otherwise)",
-                        "humanreadable", "yaml", "json"),
-                Option.value("format-version", "N", "The desired format version (0 and 1 both mean v1)"),
-                Option.flag("booted", "Only display the booted deployment"),
-                Option.flag("json", "Output in JSON format (same as --format=json)").hide(),
-                SYSROOT);
+        return List.of(FORMAT, FORMAT_VERSION, BOOTED, JSON, SYSROOT);
     }
 
     @Override
     public int run(ParsedArgs args, Session session) throws Exception {
         args.maxPositionals(0);
-        if (args.value("format-version").isPresent()) {
-            String v = args.value("format-version").get();
-            int version;
-            try {
-                version = Integer.parseUnsignedInt(v);
-            } catch (NumberFormatException e) {
-                throw new UsageException("invalid value '" + v + "' for '--format-version <N>': not a number");
-            }
-            if (version > 1) {
-                throw new CommandFailedException("Unsupported format version: " + version);
-            }
+        int version = args.get(FORMAT_VERSION).orElse(1);
+        if (version > 1) {
+            throw new CommandFailedException("Unsupported format version: " + version);
         }
-        StatusFormat format = args.value("format").map(StatusFormat::parse)
-                .orElse(defaultFormat(args.has("json"), session));
+        StatusFormat format = args.get(FORMAT).orElse(defaultFormat(args.has(JSON), session));
         Path sysroot = sysroot(args, session);
         Host host = HostStatusReader.read(sysroot, () -> session.err().println("Waiting for sysroot lock..."));
-        if (args.has("booted")) {
+        if (args.has(BOOTED)) {
             HostStatus s = host.status();
             host = Host.of(host.spec(), new HostStatus(null, s.booted(), null, s.rollbackQueued(), s.type()));
         }
@@ -101,7 +89,7 @@ public final class StatusCommand implements Command {
     }
 
     /** The sysroot to read: {@code --sysroot}, else the session's. */
-    static Path sysroot(ParsedArgs args, Session session) {
-        return args.value("sysroot").map(Path::of).orElse(session.sysroot());
+    static Path sysroot(ParsedArgs args, Session session) throws Exception {
+        return args.get(SYSROOT).orElse(session.sysroot());
     }
 }

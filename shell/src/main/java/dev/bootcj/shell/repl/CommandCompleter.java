@@ -1,6 +1,7 @@
 package dev.bootcj.shell.repl;
 
-import dev.bootcj.oci.Transport;
+import dev.bootcj.shell.args.Completion;
+import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.UsageException;
 import dev.bootcj.shell.command.Command;
@@ -62,9 +63,9 @@ final class CommandCompleter implements Completer {
             return;
         }
         if (!args.isEmpty()) {
-            Option pending = option(command, args.getLast());
-            if (pending != null && pending.takesValue() && !args.getLast().contains("=")) {
-                values(line, pending, candidates);
+            if (option(command, args.getLast()) instanceof Opt<?> pending && !args.getLast().contains("=")) {
+                pending.suggestions().forEach(v -> candidates.add(new Candidate(v)));
+                offer(pending.completion(), current, candidates);
                 return;
             }
         }
@@ -77,32 +78,23 @@ final class CommandCompleter implements Completer {
             candidates.add(new Candidate("--help"));
             return;
         }
-        int positionalIndex = countPositionals(command, args);
-        switch (command.positional(positionalIndex)) {
+        offer(command.positional(countPositionals(command, args)), current, candidates);
+    }
+
+    /** The candidates of a kind, for a positional argument or an option's value. */
+    private void offer(Completion kind, String current, List<Candidate> candidates) {
+        switch (kind) {
             case VERB -> commands.subcommandsOf("").forEach(w -> candidates.add(new Candidate(w)));
-            case FILE -> files(current, candidates);
+            case FILE -> files(current, false, candidates);
+            case DIR -> files(current, true, candidates);
             case IMAGE -> images.get().forEach(i -> candidates.add(new Candidate(i)));
             case DEPLOYMENT -> deployments.get().forEach(d -> candidates.add(new Candidate(d)));
             case NONE -> { }
         }
     }
 
-    private void values(ParsedLine line, Option o, List<Candidate> candidates) {
-        if (!o.values().isEmpty()) {
-            o.values().forEach(v -> candidates.add(new Candidate(v)));
-        } else if (o.valueName().equals("DIR") || o.valueName().equals("FILE") || o.valueName().equals("PATH")) {
-            files(line.word(), candidates);
-        } else if (o.valueName().equals("TRANSPORT")) {
-            for (Transport t : Transport.values()) {
-                candidates.add(new Candidate(t.specName()));
-            }
-        } else if (o.valueName().equals("IMAGE")) {
-            images.get().forEach(i -> candidates.add(new Candidate(i)));
-        }
-    }
-
-    /** Paths starting with {@code word}; directories end in '/' and leave the word open. */
-    private static void files(String word, List<Candidate> candidates) {
+    /** Paths (or only directories) starting with {@code word}; directories end in '/' and leave the word open. */
+    private static void files(String word, boolean dirsOnly, List<Candidate> candidates) {
         int slash = word.lastIndexOf('/');
         String dirPart = slash < 0 ? "" : word.substring(0, slash + 1);
         java.nio.file.Path dir = java.nio.file.Path.of(dirPart.isEmpty() ? "." : dirPart);
@@ -110,6 +102,9 @@ final class CommandCompleter implements Completer {
             entries.forEach(p -> {
                 String name = dirPart + p.getFileName();
                 boolean isDir = java.nio.file.Files.isDirectory(p);
+                if (dirsOnly && !isDir) {
+                    return;
+                }
                 candidates.add(new Candidate(isDir ? name + "/" : name, p.getFileName().toString(), null, null,
                         null, null, !isDir));
             });

@@ -23,7 +23,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.ControlChar;
 import org.jline.terminal.Attributes.LocalFlag;
@@ -74,13 +73,10 @@ public final class Repl {
                             terminal.setAttributes(betweenLines);
                         }
                     });
-            DefaultParser parser = new DefaultParser();
-            parser.setEofOnUnclosedQuote(true);
-            parser.setEofOnEscapedNewLine(true);
             LineReader reader = LineReaderBuilder.builder()
                     .appName("bootc")
                     .terminal(terminal)
-                    .parser(parser)
+                    .parser(new ShellParser())
                     .completer(new CommandCompleter(dispatcher.commands(), () -> images(session),
                             () -> List.of("booted", "staged", "rollback", "0", "1", "2")))
                     .variable(LineReader.HISTORY_FILE, history)
