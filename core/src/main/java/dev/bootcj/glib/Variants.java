@@ -124,7 +124,7 @@ public final class Variants {
 
     /**
      * A floating {@code a{sv}} from Java values: String ({@code s}), Boolean, Integer ({@code i}), Long ({@code t}),
-     * byte[] ({@code ay}), nested {@code Map<String, ?>} ({@code a{sv}}) and a {@link MemorySegment} holding a
+     * byte[] ({@code ay}), nested {@code Map<String, ?>} ({@code a{sv}}), {@code List<String>} ({@code as}) and a {@link MemorySegment} holding a
      * floating GVariant built by the caller (consumed).
      */
     public static MemorySegment vardict(Map<String, ?> entries) {
@@ -149,9 +149,22 @@ public final class Variants {
             case Long n -> GLib.g_variant_new_uint64(n);
             case byte[] b -> byteArray(b);
             case Map<?, ?> m -> vardict((Map<String, ?>) m);
+            case List<?> l -> stringArray((List<String>) l);
             case MemorySegment v -> v;
             default -> throw new IllegalArgumentException("no GVariant type for " + o.getClass().getName());
         };
+    }
+
+    /** A floating {@code as}. */
+    public static MemorySegment stringArray(List<String> strings) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment children = arena.allocate(ADDRESS, Math.max(1, strings.size()));
+            int i = 0;
+            for (String s : strings) {
+                children.setAtIndex(ADDRESS, i++, GLib.g_variant_new_string(arena.allocateFrom(s)));
+            }
+            return GLib.g_variant_new_array(arena.allocateFrom("s"), children, strings.size());
+        }
     }
 
     /** A floating {@code ay}. */

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>Layer semantics (OCI, as libostree's whiteout-processing checkout applies them): a file {@code .wh.X}
  * removes {@code X} from the layers below, a file {@code .wh..wh..opq} empties its directory of lower content,
  * whiteout files themselves never reach the merged tree; a file replaces a directory and a directory replaces
- * a file; a directory's metadata is the topmost layer's. Afterwards empty regular files
+ * a file; a directory's metadata is that of the topmost layer with an entry for it. A whiteout hides only what
+ * lower layers hold: below a path that is not a directory in the merge so far it hides nothing, so a
+ * layer's implicit directory ({@link LayerImporter#IMPLICIT_DIRS}) holding nothing but whiteouts leaves the
+ * merged tree as it is (a lower file or symlink stays, and no empty directory appears). Afterwards empty regular files
  * {@code usr/etc/hostname} and {@code usr/etc/resolv.conf} (left behind by container builds) are removed.
  *
  * <p>The merged commit carries {@code ostree.manifest-digest}, {@code ostree.manifest},
@@ -38,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageMerger {
     private static final Logger log = LoggerFactory.getLogger(ImageMerger.class);
-    private static final String WHITEOUT = ".wh.";
+    static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -83,7 +88,7 @@ public final class ImageMerger {
         root.materialize(this);
         for (String layer : layerCommits) {
             DirTree.Subdir layerRoot = repo.commitRoot(layer);
-            apply(root, layerRoot);
+            apply(root, layerRoot, "", implicitDirs(layer));
         }
         cleanupRoot(root);
         long timestamp = timestamp(image);
@@ -141,13 +146,37 @@ public final class ImageMerger {
         }
     }
 
-    private void apply(Node into, DirTree.Subdir layer) throws IOException {
+    /** Whether the last component of {@code path} names a whiteout ({@code .wh.X} or {@code .wh..wh..opq}). */
+    static boolean isWhiteout(String path) {
+        return path.startsWith(WHITEOUT, path.lastIndexOf('/') + 1);
+    }
+
+    /** The layer commit's implicit directories (none for a commit written without the list). */
+    private Set<String> implicitDirs(String layerCommit) throws IOException {
+        Object list = repo.loadCommit(layerCommit).metadata().get(LayerImporter.IMPLICIT_DIRS);
+        Set<String> out = new HashSet<>();
+        if (list instanceof List<?> l) {
+            for (Object o : l) {
+                out.add((String) o);
+            }
+        }
+        return out;
+    }
+
+    /** Applies the layer directory at {@code path} ({@code ""} for the root) onto {@code into}. */
+    private void apply(Node into, DirTree.Subdir layer, String path, Set<String> implicit) throws IOException {
+        // An implicit directory's metadata is the importer's default: the lower layers' metadata stays.
+        boolean keepMeta = implicit.contains(path) && into.meta != null;
         if (!into.loaded() && layer.tree().equals(into.tree) && !hasWhiteouts(layer.tree())) {
-            into.meta = layer.meta(); // identical content: only the metadata can differ
+            if (!keepMeta) {
+                into.meta = layer.meta(); // identical content: only the metadata can differ
+            }
             return;
         }
         into.materialize(this);
-        into.meta = layer.meta();
+        if (!keepMeta) {
+            into.meta = layer.meta();
+        }
         DirTree l = load(layer.tree());
         if (l.files().containsKey(OPAQUE)) {
             into.files.clear();
@@ -170,26 +199,47 @@ public final class ImageMerger {
         }
         for (var e : l.dirs().entrySet()) {
             String name = e.getKey();
+            String childPath = path.isEmpty() ? name : path + "/" + name;
             Node existing = into.dirs.get(name);
             if (existing != null) {
-                apply(existing, e.getValue());
+                apply(existing, e.getValue(), childPath, implicit);
+            } else if (implicit.contains(childPath) && onlyWhiteouts(e.getValue(), childPath, implicit)) {
+                // Whiteouts below a path the merge holds no directory at: nothing to hide, nothing to add.
+                continue;
             } else {
                 into.files.remove(name);
-                into.dirs.put(name, adopt(e.getValue()));
+                into.dirs.put(name, adopt(e.getValue(), childPath, implicit));
             }
         }
     }
 
     /** A layer subtree that is new in the merged tree: taken as is unless whiteouts inside must be dropped. */
-    private Node adopt(DirTree.Subdir layer) throws IOException {
+    private Node adopt(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException {
         Node n = new Node(layer.tree(), layer.meta());
         if (hasWhiteouts(layer.tree())) {
             Node fresh = new Node(null, layer.meta());
             fresh.materialize(this);
-            apply(fresh, layer);
+            apply(fresh, layer, path, implicit);
             return fresh;
         }
         return n;
+    }
+
+    /** Whether the layer's implicit directory at {@code path} holds whiteouts and implicit directories only. */
+    private boolean onlyWhiteouts(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException {
+        DirTree t = load(layer.tree());
+        for (String name : t.files().keySet()) {
+            if (!name.startsWith(WHITEOUT)) {
+                return false;
+            }
+        }
+        for (var e : t.dirs().entrySet()) {
+            String childPath = path + "/" + e.getKey();
+            if (!implicit.contains(childPath) || !onlyWhiteouts(e.getValue(), childPath, implicit)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean hasWhiteouts(String tree) throws IOException {

@@ -13,6 +13,7 @@ import dev.bootcj.tar.TarReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The layer commit keeps ostree-ext's semantics: the filtered, normalized tree of the layer (see
  * {@link ImportRules}), whiteout files ({@code .wh.*}) stored as the plain files they are, metadata
- * {@code ostree.importer.version}. In {@code bare} and {@code bare-user} repositories the objects are written by
+ * {@code ostree.importer.version} and {@link #IMPLICIT_DIRS}. A whiteout below a file (or symlink) that came
+ * earlier in the same layer has nothing to hide and is skipped; any other entry through such a file is refused. In {@code bare} and {@code bare-user} repositories the objects are written by
  * {@link LooseObjectStore} (checksums in Java, {@code O_TMPFILE} + {@code linkat} straight into
  * {@code objects/}, one {@code syncfs} before the commit and ref); in other modes by libostree's per-object
  * calls. Files are hashed and written by {@link WriterPool} threads while this thread parses (large ones handed
@@ -43,6 +45,12 @@ import org.slf4j.LoggerFactory;
 public final class LayerImporter {
     /** The value of {@code ostree.importer.version} in commits we write. */
     public static final String IMPORTER_VERSION = "bootcj-0.1.0";
+
+    /**
+     * The commit metadata key ({@code as}) listing the layer's implicit directories: parents the layer has no
+     * entry for ({@code ""} is the root). The merge keeps the lower layers' metadata for them.
+     */
+    public static final String IMPLICIT_DIRS = "bootcj.implicit-dirs";
 
     private static final Logger log = LoggerFactory.getLogger(LayerImporter.class);
     private static final String FACTORY_VAR = "usr/share/factory/var";
@@ -109,6 +117,12 @@ public final class LayerImporter {
                         continue;
                     }
                     String path = n.kept();
+                    if (e.type() != TarEntry.Type.DIRECTORY && ImageMerger.isWhiteout(path) && tree.belowFile(path)) {
+                        // The file above it in this layer already replaces what the lower layers hold there.
+                        log.debug("layer {}: whiteout {} below a file of the layer skipped", digest,
+                                TarReader.escapeText(e.path()));
+                        continue;
+                    }
                     factoryVar |= path.equals(FACTORY_VAR) || path.startsWith(FACTORY_VAR + "/");
                     switch (e.type()) {
                         case DIRECTORY -> {
@@ -145,7 +159,11 @@ public final class LayerImporter {
                 if (factoryVar) {
                     // The image's /var content moves to the factory copy, but a deployment still needs an empty
                     // /var to mount the stateroot's /var on (ostree-prepare-root and var.mount fail without it).
-                    tree.putDir("var", varMeta != null ? varMeta : DirMeta.of(0, 0, 0755, Xattrs.EMPTY));
+                    if (varMeta != null) {
+                        tree.putDir("var", varMeta);
+                    } else {
+                        tree.ensureDir("var");
+                    }
                 }
                 drain(ahead);
                 parsed = System.nanoTime();
@@ -158,8 +176,13 @@ public final class LayerImporter {
                 store.sync();
             }
             long synced = System.nanoTime();
-            String commit = tx.writeCommit(root.tree(), root.meta(),
-                    Map.of("ostree.importer.version", IMPORTER_VERSION), Instant.now().getEpochSecond());
+            Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+            metadata.put("ostree.importer.version", IMPORTER_VERSION);
+            List<String> implicit = tree.implicitDirs();
+            if (!implicit.isEmpty()) {
+                metadata.put(IMPLICIT_DIRS, implicit);
+            }
+            String commit = tx.writeCommit(root.tree(), root.meta(), metadata, Instant.now().getEpochSecond());
             tx.setRef(ref, commit);
             RepoTransaction.Stats stats = tx.commit();
             if (store != null) {

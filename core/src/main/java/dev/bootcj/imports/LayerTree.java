@@ -15,23 +15,30 @@ import java.util.concurrent.Future;
  * The tree of one layer as it is read: directories with their dirmeta, files with their content checksum.
  * Memory grows with the number of entries, not with their size. Written bottom-up as dirtree/dirmeta objects
  * by {@link #write}. Not thread-safe.
+ *
+ * <p>A directory the layer has no entry for (a parent created for a deeper entry, or the root of a layer
+ * without {@code ./}) is <em>implicit</em>: the merge keeps the lower layers' metadata for it, and adds it only
+ * where it holds more than whiteouts ({@link #implicitDirs}).
  */
 final class LayerTree {
     /** A directory node. */
     static final class Dir {
         DirMeta meta;
+        /** Created as a parent, with no entry of its own in the layer (so far). */
+        boolean implicit;
         /** Name to checksum: a String, or a Future of one from {@link WriterPool}. */
         final TreeMap<String, Object> files = new TreeMap<>(DirTree.NAME_ORDER);
         final TreeMap<String, Dir> dirs = new TreeMap<>(DirTree.NAME_ORDER);
 
-        Dir(DirMeta meta) {
+        Dir(DirMeta meta, boolean implicit) {
             this.meta = meta;
+            this.implicit = implicit;
         }
     }
 
     private static final DirMeta ROOT_DEFAULT = DirMeta.of(0, 0, 0755, Xattrs.EMPTY);
 
-    private final Dir root = new Dir(ROOT_DEFAULT);
+    private final Dir root = new Dir(ROOT_DEFAULT, true);
     private long files;
     private long directories;
 
@@ -49,6 +56,7 @@ final class LayerTree {
     void putDir(String path, DirMeta meta) throws InvalidLayerException {
         if (path.isEmpty()) {
             root.meta = meta;
+            root.implicit = false;
             return;
         }
         int slash = path.lastIndexOf('/');
@@ -57,10 +65,56 @@ final class LayerTree {
         parent.files.remove(name);
         Dir d = parent.dirs.get(name);
         if (d == null) {
-            parent.dirs.put(name, new Dir(meta));
+            parent.dirs.put(name, new Dir(meta, false));
             directories++;
         } else {
             d.meta = meta;
+            d.implicit = false;
+        }
+    }
+
+    /** Adds an implicit directory at {@code path} (normalized, non-empty) unless something is there already. */
+    void ensureDir(String path) throws InvalidLayerException {
+        int slash = path.lastIndexOf('/');
+        Dir parent = parentOf(path, slash, 0, 0);
+        String name = path.substring(slash + 1);
+        if (!parent.dirs.containsKey(name) && !parent.files.containsKey(name)) {
+            parent.dirs.put(name, new Dir(ROOT_DEFAULT, true));
+            directories++;
+        }
+    }
+
+    /**
+     * Whether a parent of {@code path} is a file (regular or symlink) in the layer so far: a whiteout there
+     * has nothing to hide, since the file already replaces whatever the lower layers hold at that parent.
+     */
+    boolean belowFile(String path) {
+        Dir d = root;
+        int i = 0;
+        for (int next; (next = path.indexOf('/', i)) >= 0; i = next + 1) {
+            String part = path.substring(i, next);
+            Dir child = d.dirs.get(part);
+            if (child == null) {
+                return d.files.containsKey(part);
+            }
+            d = child;
+        }
+        return false;
+    }
+
+    /** The paths of the implicit directories, {@code ""} for the root, in tree order. */
+    List<String> implicitDirs() {
+        List<String> out = new ArrayList<>();
+        implicitDirs(root, "", out);
+        return out;
+    }
+
+    private static void implicitDirs(Dir dir, String path, List<String> out) {
+        if (dir.implicit) {
+            out.add(path);
+        }
+        for (var e : dir.dirs.entrySet()) {
+            implicitDirs(e.getValue(), path.isEmpty() ? e.getKey() : path + "/" + e.getKey(), out);
         }
     }
 
@@ -106,7 +160,7 @@ final class LayerTree {
                             + " goes through " + TarReader.escapeText(path.substring(0, next))
                             + ", which is not a directory (a symlink or file earlier in the layer)");
                 }
-                child = new Dir(DirMeta.of(uid, gid, 0755, Xattrs.EMPTY));
+                child = new Dir(DirMeta.of(uid, gid, 0755, Xattrs.EMPTY), true);
                 d.dirs.put(part, child);
                 directories++;
             }

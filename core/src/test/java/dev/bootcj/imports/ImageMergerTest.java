@@ -144,4 +144,83 @@ class ImageMergerTest {
         }
         OstreeCli.fsck(repoPath);
     }
+
+    /** Checks out the merged commit of {@code layers} and compares it with umoci's unpack of the same layers. */
+    private static TreeSnapshot assertMergeEqualsUmoci(Path dir, List<byte[]> layers) throws Exception {
+        Path repoPath = dir.resolve("repo");
+        ImageMerger.Result merged;
+        try (OstreeRepo repo = OstreeRepo.create(repoPath, RepoMode.BARE)) {
+            merged = importImage(repo, layers, "docker://example.com/os:latest");
+        }
+        OstreeCli.fsck(repoPath);
+        TreeSnapshot actual = TreeSnapshot.of(OstreeCli.checkout(repoPath, merged.commit(), dir.resolve("co")));
+        TreeSnapshot expected = ImportFixtures.asImported(TreeSnapshot.of(umociRootfs(dir, layers)), true);
+        assertEquals(expected.entries(), actual.entries());
+        return actual;
+    }
+
+    /** Lower layer: usr (0700), a file, a directory with content, a symlink, a directory to empty. */
+    private static byte[] whiteoutBase() {
+        return new TarBuilder().dir("usr/", 0700).file("usr/a", 0644, "a")
+                .dir("usr/share/", 0711).dir("usr/share/swap/", 0755).file("usr/share/swap/inner", 0644, "i")
+                .dir("usr/share/swap/deep/", 0755).file("usr/share/swap/deep/x", 0644, "x")
+                .dir("usr/share/swap2/", 0755).file("usr/share/swap2/inner", 0644, "i")
+                .dir("usr/share/swap3/", 0755).file("usr/share/swap3/inner", 0644, "i")
+                .dir("usr/share/swap4/", 0755).file("usr/share/swap4/inner", 0644, "i")
+                .dir("usr/d/", 0711).file("usr/d/x", 0644, "x").file("usr/d/y", 0644, "y")
+                .dir("usr/e/", 0755).file("usr/e/z", 0644, "z").file("usr/o", 0644, "o").finish();
+    }
+
+    @Test
+    void whiteoutsBelowAFileOfTheSameLayerHideNothing(@TempDir Path dir) throws Exception {
+        // umoci repack writes a directory replaced by a file as the file, then whiteouts for what was inside.
+        byte[] top = new TarBuilder().dir("usr/share/", 0755)
+                .file("usr/share/swap", 0644, "now a file")
+                .file("usr/share/swap/.wh.deep", 0, "").file("usr/share/swap/.wh.inner", 0, "")
+                // the other order: the whiteout first, then the file replacing the directory
+                .file("usr/share/swap2/.wh.inner", 0, "").file("usr/share/swap2", 0600, "file 2")
+                // a symlink, and an opaque whiteout below it
+                .symlink("usr/share/swap3", "swap2").file("usr/share/swap3/.wh..wh..opq", 0, "")
+                .symlink("usr/share/swap4", "/usr/share/swap").file("usr/share/swap4/.wh.inner", 0, "")
+                .finish();
+        TreeSnapshot actual = assertMergeEqualsUmoci(dir, List.of(whiteoutBase(), top));
+        assertTrue(actual.entries().get("usr/share/swap").startsWith("file 0644"));
+        assertTrue(actual.entries().get("usr/share/swap2").startsWith("file 0600"));
+        assertTrue(actual.entries().get("usr/share/swap3").startsWith("symlink"));
+        assertTrue(!actual.entries().containsKey("usr/share/swap/inner"));
+        assertTrue(actual.entries().get("usr/share").startsWith("dir 0755 0:0"), "the layer's entry for usr/share");
+        assertTrue(actual.entries().get("usr").startsWith("dir 0700 0:0"), "no entry for usr: lower metadata");
+    }
+
+    @Test
+    void whiteoutsBelowALowerFileOrNothingHideNothing(@TempDir Path dir) throws Exception {
+        byte[] top = new TarBuilder().owner(7, 7)
+                .file("usr/a/.wh.zz", 0, "").file("usr/o/.wh..wh..opq", 0, "")
+                .file("usr/new/deep/.wh.zz", 0, "")
+                .file("usr/d/.wh.x", 0, "").file("usr/e/.wh..wh..opq", 0, "").finish();
+        TreeSnapshot actual = assertMergeEqualsUmoci(dir, List.of(whiteoutBase(), top));
+        assertTrue(actual.entries().get("usr/a").startsWith("file "), "a lower file stays a file");
+        assertTrue(actual.entries().get("usr/o").startsWith("file "), "a lower file stays a file");
+        assertTrue(!actual.entries().containsKey("usr/new"), "no directory for whiteouts of nothing");
+        assertTrue(!actual.entries().containsKey("usr/d/x"));
+        assertTrue(actual.entries().containsKey("usr/d/y"));
+        assertEquals("dir 0711 0:0 rwx--x--x", actual.entries().get("usr/d"), "implicit: lower metadata");
+        assertTrue(!actual.entries().containsKey("usr/e/z"), "opaque");
+    }
+
+    @Test
+    void aWhiteoutBelowALowerSymlinkTouchesNothingOutsideTheLayerTree(@TempDir Path dir) throws Exception {
+        // umoci's unpack resolves usr/s/.wh.y through the symlink and deletes usr/d/y; the OCI spec's whiteout
+        // hides lower content at its own path only, and there is none (usr/s is not a directory).
+        byte[] base = new TarBuilder().dir("usr/", 0755).dir("usr/d/", 0755).file("usr/d/y", 0644, "y")
+                .symlink("usr/s", "d").finish();
+        byte[] top = new TarBuilder().file("usr/s/.wh.y", 0, "").file("usr/s/sub/.wh.y", 0, "").finish();
+        Path repoPath = dir.resolve("repo");
+        try (OstreeRepo repo = OstreeRepo.create(repoPath, RepoMode.BARE)) {
+            String commit = importImage(repo, List.of(base, top), "docker://example.com/os:latest").commit();
+            TreeSnapshot actual = TreeSnapshot.of(OstreeCli.checkout(repoPath, commit, dir.resolve("co")));
+            assertEquals(List.of("usr", "usr/d", "usr/d/y", "usr/s"), List.copyOf(actual.entries().keySet()));
+            assertEquals("symlink 0:0 -> d", actual.entries().get("usr/s"));
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
@@ -150,6 +151,27 @@ class LayerImporterTest {
                 .file("usr/evil/.ssh/authorized_keys", 0600, "key").finish();
         assertRefused(dir, tar, InvalidLayerException.class, "layer entry usr/evil/.ssh/authorized_keys goes through"
                 + " usr/evil, which is not a directory (a symlink or file earlier in the layer)");
+    }
+
+    @Test
+    void skipsWhiteoutsBelowAFileOfTheLayerAndRefusesEverythingElseThere(@TempDir Path dir) throws Exception {
+        Path repoPath = dir.resolve("repo");
+        try (OstreeRepo repo = OstreeRepo.create(repoPath, RepoMode.BARE)) {
+            byte[] tar = new TarBuilder().dir("usr/", 0755).file("usr/swap", 0644, "file")
+                    .file("usr/swap/.wh.inner", 0, "").file("usr/swap/.wh..wh..opq", 0, "")
+                    .symlink("usr/link", "/etc").file("usr/link/.wh.passwd", 0, "").finish();
+            String commit = importBytes(repo, tar, DIGEST).commit();
+            Path co = OstreeCli.checkout(repoPath, commit, dir.resolve("co"));
+            assertTrue(Files.isRegularFile(co.resolve("usr/swap")));
+            assertTrue(Files.isSymbolicLink(co.resolve("usr/link")));
+            assertEquals(List.of(""), repo.loadCommit(commit).metadata().get(LayerImporter.IMPLICIT_DIRS),
+                    "no ./ entry: the root is implicit");
+        }
+        Files.walk(repoPath).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        assertRefused(dir, new TarBuilder().dir("usr/", 0755).file("usr/swap", 0644, "file")
+                .file("usr/swap/.wh.inner", 0, "").file("usr/swap/x", 0644, "x").finish(),
+                InvalidLayerException.class, "layer entry usr/swap/x goes through usr/swap, which is not a directory"
+                        + " (a symlink or file earlier in the layer)");
     }
 
     @Test
