@@ -40,6 +40,8 @@ public final class QemuVm implements AutoCloseable {
     private static final Pattern LINUX_BANNER = Pattern.compile("Linux version \\d");
     private static final Pattern LOGIN = Pattern.compile("login: (root \\(automatic login\\))?");
     private static final Duration READY_RETRY = Duration.ofSeconds(20);
+    /** qemu's {@code -accel}: {@code tcg}, or the system property {@code bootcj.vmAccel} (a TCG variant). */
+    private static final String ACCEL = System.getProperty("bootcj.vmAccel", "tcg");
 
     private static final Logger log = LoggerFactory.getLogger(QemuVm.class);
 
@@ -104,12 +106,22 @@ public final class QemuVm implements AutoCloseable {
 
         /** Starts qemu; the returned machine must be closed, which always ends the qemu process. */
         public QemuVm start() throws IOException {
+            if (!ACCEL.equals("tcg") && !ACCEL.startsWith("tcg,")) {
+                throw new VmException("bootcj.vmAccel must be tcg or tcg,<options>, not " + ACCEL);
+            }
             if (!Files.isRegularFile(disk)) {
                 throw new VmException("boot disk is not a file: " + disk);
             }
             Files.createDirectories(workDir);
+            // TCG, never KVM. With -smp 2, qemu runs multi-threaded TCG (one host thread per vCPU) and the default
+            // CPU model qemu64, on which the guest JVM uses SSE2/SSE3 only (UseSSE=3, UseAVX=0). A guest JVM once
+            // died of SIGSEGV in C1-compiled code during `bootc switch`; HotSpot patches code that other threads may
+            // be running (C1 patching stubs, inline caches, nmethod entry barriers), which multi-threaded TCG might
+            // not handle as x86 hardware does. images/vm/jit-stress runs a JVM through exactly that in this guest
+            // and did not crash (images/README.md, "JVM crashes in the TCG guest"), so the default stays;
+            // -Dbootcj.vmAccel=tcg,thread=single runs the VM tests on single-threaded TCG to rule it out.
             List<String> cmd = new ArrayList<>(List.of("qemu-system-x86_64", "-name", "bootcj-test",
-                    "-accel", "tcg", "-machine", firmware == Firmware.UEFI ? "q35" : "pc",
+                    "-accel", ACCEL, "-machine", firmware == Firmware.UEFI ? "q35" : "pc",
                     "-m", Integer.toString(memoryMiB), "-smp", Integer.toString(cpus),
                     "-nodefaults", "-no-user-config", "-display", "none", "-nic", "none", "-monitor", "none",
                     "-chardev", "stdio,id=serial0,signal=off", "-serial", "chardev:serial0"));
