@@ -2,6 +2,7 @@ package dev.bootcj.testing.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a test registry that injects faults: cut one connection after a number
- * of response bytes, or answer the next connections with a canned HTTP response (503, 429) without
- * forwarding them. Threads are daemons; {@link #close()} closes every socket.
+ * of response bytes, hold one response after a number of bytes until the test releases it, or answer the next
+ * connections with a canned HTTP response (503, 429) without forwarding them. Threads are daemons;
+ * {@link #close()} closes every socket.
  */
 public final class FaultProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -27,6 +29,10 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger cannedLeft = new AtomicInteger();
     private final AtomicInteger cannedServed = new AtomicInteger();
     private volatile String canned;
+    private final AtomicLong holdAfter = new AtomicLong(-1);
+    private final Object holdLock = new Object();
+    private int holding; // guarded by holdLock
+    private boolean released; // guarded by holdLock
 
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -63,6 +69,63 @@ public final class FaultProxy implements AutoCloseable {
     /** How many canned responses were served. */
     public int cannedServed() {
         return cannedServed.get();
+    }
+
+    /**
+     * The next connection whose response passes {@code bytes} bytes gets exactly that many, then nothing more
+     * until {@link #release()} or until either side closes (once). Counted on the wire: through TLS, pick
+     * {@code bytes} larger than everything the connection carries before the response to hold.
+     */
+    public void holdOnceAfter(long bytes) {
+        synchronized (holdLock) {
+            released = false;
+        }
+        holdAfter.set(bytes);
+    }
+
+    /** Whether a response is being held now. */
+    public boolean holding() {
+        synchronized (holdLock) {
+            return holding > 0;
+        }
+    }
+
+    /** Lets a held response continue. */
+    public void release() {
+        synchronized (holdLock) {
+            released = true;
+            holdLock.notifyAll();
+        }
+    }
+
+    /**
+     * If the response on {@code to} is due to be held within the {@code n} bytes read after {@code total}, writes
+     * the bytes up to the hold point, waits for {@link #release()} or a closed socket, and returns how many bytes
+     * it wrote; otherwise 0.
+     */
+    private int holdIfDue(Socket from, Socket to, byte[] buf, long total, int n) throws IOException {
+        long at = holdAfter.get();
+        if (at < 0 || total + n <= at || !holdAfter.compareAndSet(at, -1)) {
+            return 0;
+        }
+        int part = (int) Math.max(0, at - total);
+        to.getOutputStream().write(buf, 0, part);
+        to.getOutputStream().flush();
+        synchronized (holdLock) {
+            holding++;
+            try {
+                // The other direction's pump closes both sockets when the client goes away; poll for that.
+                while (!released && !from.isClosed() && !to.isClosed()) {
+                    holdLock.wait(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("held response interrupted");
+            } finally {
+                holding--;
+            }
+        }
+        return part;
     }
 
     private void acceptLoop() {
@@ -108,6 +171,12 @@ public final class FaultProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) > 0) {
+                int held = response ? holdIfDue(from, to, buf, total, n) : 0;
+                if (held > 0) {
+                    System.arraycopy(buf, held, buf, 0, n - held);
+                    total += held;
+                    n -= held;
+                }
                 long limit = response ? cutAfter.get() : -1;
                 if (limit >= 0 && total + n > limit && cutAfter.compareAndSet(limit, -1)) {
                     int part = (int) Math.max(0, limit - total);
