@@ -2,6 +2,7 @@ package dev.bootcj.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.bootcj.NativeException;
 import dev.bootcj.glib.Variants;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.ObjectWriter;
@@ -75,7 +76,7 @@ public final class ImageMerger {
     }
 
     /** Merges {@code layerCommits} (bottom first) into the image's commit and sets its ref. */
-    public Result merge(Image image, List<String> layerCommits) throws IOException {
+    public Result merge(Image image, List<String> layerCommits) throws IOException, NativeException {
         if (layerCommits.isEmpty()) {
             throw new IllegalArgumentException("an image needs at least one layer");
         }
@@ -124,7 +125,7 @@ public final class ImageMerger {
             return files != null;
         }
 
-        void materialize(ImageMerger m) throws IOException {
+        void materialize(ImageMerger m) throws IOException, NativeException {
             if (loaded()) {
                 return;
             }
@@ -141,7 +142,7 @@ public final class ImageMerger {
         }
     }
 
-    private void apply(Node into, DirTree.Subdir layer) throws IOException {
+    private void apply(Node into, DirTree.Subdir layer) throws IOException, NativeException {
         if (!into.loaded() && layer.tree().equals(into.tree) && !hasWhiteouts(layer.tree())) {
             into.meta = layer.meta(); // identical content: only the metadata can differ
             return;
@@ -181,7 +182,7 @@ public final class ImageMerger {
     }
 
     /** A layer subtree that is new in the merged tree: taken as is unless whiteouts inside must be dropped. */
-    private Node adopt(DirTree.Subdir layer) throws IOException {
+    private Node adopt(DirTree.Subdir layer) throws IOException, NativeException {
         Node n = new Node(layer.tree(), layer.meta());
         if (hasWhiteouts(layer.tree())) {
             Node fresh = new Node(null, layer.meta());
@@ -192,7 +193,7 @@ public final class ImageMerger {
         return n;
     }
 
-    private boolean hasWhiteouts(String tree) throws IOException {
+    private boolean hasWhiteouts(String tree) throws IOException, NativeException {
         Boolean known = whiteoutCache.get(tree);
         if (known != null) {
             return known;
@@ -217,7 +218,7 @@ public final class ImageMerger {
         return found;
     }
 
-    private DirTree load(String tree) throws IOException {
+    private DirTree load(String tree) throws IOException, NativeException {
         DirTree t = treeCache.get(tree);
         if (t == null) {
             t = repo.loadDirTree(tree);
@@ -227,7 +228,7 @@ public final class ImageMerger {
     }
 
     /** Drops empty regular {@code usr/etc/hostname} and {@code usr/etc/resolv.conf}. */
-    private void cleanupRoot(Node root) throws IOException {
+    private void cleanupRoot(Node root) throws IOException, NativeException {
         Node usr = root.dirs.get("usr");
         if (usr == null) {
             return;
@@ -249,7 +250,7 @@ public final class ImageMerger {
         }
     }
 
-    private DirTree.Subdir write(Node n, ObjectWriter writer) throws IOException {
+    private DirTree.Subdir write(Node n, ObjectWriter writer) throws IOException, NativeException {
         if (!n.loaded()) {
             return new DirTree.Subdir(n.tree, n.meta);
         }

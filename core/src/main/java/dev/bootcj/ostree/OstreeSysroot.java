@@ -3,10 +3,10 @@ package dev.bootcj.ostree;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.glib.GCollections;
 import dev.bootcj.glib.GErrors;
 import dev.bootcj.glib.GFiles;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.KeyFiles;

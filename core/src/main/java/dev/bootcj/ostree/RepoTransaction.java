@@ -4,8 +4,8 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.glib.GErrors;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.Variants;

@@ -1,10 +1,11 @@
 package dev.bootcj.status;
 
 import dev.bootcj.BootcException;
+import dev.bootcj.GLibException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.oci.OstreeImageReference;
+import dev.bootcj.ostree.NotASysrootException;
 import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.BootEntry;
 import dev.bootcj.spec.BootEntryOstree;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #read(Path, Runnable)} and {@link #readWithoutLock(Path)} read the sysroot's files directly, the way
  * libostree's {@code ostree_sysroot_load} does, without loading libostree (a status command starts and ends
- * quickly); {@link #read(OstreeSysroot)} asks libostree, for the deployment verbs that hold a sysroot already.
- * Both give the same document.
+ * quickly); {@link #readThroughLibostree(Path)} asks libostree, for the deployment verbs that hold the sysroot
+ * lock already. Both give the same document.
  * {@snippet :
  * Host host = HostStatusReader.read(Path.of("/"), () -> System.err.println("Waiting for sysroot lock..."));
  * }
@@ -67,9 +68,20 @@ public final class HostStatusReader {
         return OnDiskSysroot.statusWithoutLock(path, OnDiskSysroot.Environment.SYSTEM);
     }
 
-    /** The status of an open sysroot (for the deployment verbs, which hold it already). */
-    @SuppressWarnings("exports")
-    public static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
+    /**
+     * The status of the sysroot at {@code path} as libostree loads it, without taking the sysroot lock (for the
+     * deployment verbs, which hold it already).
+     */
+    public static Host readThroughLibostree(Path path) throws BootcException {
+        try (OstreeSysroot sysroot = OstreeSysroot.open(path)) {
+            return read(sysroot);
+        } catch (NotASysrootException e) {
+            throw new SysrootException(e.getMessage(), e);
+        }
+    }
+
+    /** The status of an open, loaded sysroot through libostree. */
+    static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
         return LibostreeStatus.read(sysroot);
     }
 

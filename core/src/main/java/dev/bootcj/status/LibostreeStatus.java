@@ -1,7 +1,7 @@
 package dev.bootcj.status;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.SysrootException;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.ostree.Deployment;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.OstreeSysroot;

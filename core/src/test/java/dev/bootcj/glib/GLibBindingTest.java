@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.testing.BindingAssert;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

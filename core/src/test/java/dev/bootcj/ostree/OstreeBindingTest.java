@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bootcj.glib.GLibException;
+import dev.bootcj.GLibException;
 import dev.bootcj.testing.BindingAssert;
 import dev.bootcj.testing.SysrootFixture;
 import java.nio.file.Path;
