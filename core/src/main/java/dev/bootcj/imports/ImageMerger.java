@@ -3,7 +3,7 @@ package dev.bootcj.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bootcj.NativeException;
-import dev.bootcj.glib.Variants;
+import dev.bootcj.ostree.CountsByName;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.ObjectWriter;
 import dev.bootcj.ostree.OstreeRepo;
@@ -93,7 +93,7 @@ public final class ImageMerger {
         metadata.put("ostree.manifest", image.manifestJson());
         metadata.put("ostree.container.image-config", image.configJson());
         metadata.put("ostree.importer.version", LayerImporter.IMPORTER_VERSION);
-        metadata.put("ostree.tar-filtered", Variants.stringToCounts(nonEmpty(image.filtered())));
+        metadata.put("ostree.tar-filtered", new CountsByName(nonEmpty(image.filtered())));
         String ref = RefEscape.imageRef(image.imageReference());
         try (RepoTransaction tx = repo.beginTransaction()) {
             DirTree.Subdir top;

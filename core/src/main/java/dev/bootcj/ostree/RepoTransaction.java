@@ -11,6 +11,7 @@ import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.Variants;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,9 @@ public final class RepoTransaction implements AutoCloseable {
      * Writes a commit with no parent, subject or body over a root already written (dirtree + dirmeta), through
      * {@code ostree_repo_write_commit_with_time}.
      *
-     * @param metadata commit metadata in the Java shapes {@link Variants#vardict} accepts
+     * @param metadata commit metadata: String ({@code s}), Boolean ({@code b}), Integer ({@code i}), Long
+     *     ({@code t}), byte[] ({@code ay}), a nested {@code Map<String, ?>} ({@code a{sv}}) of the same, or
+     *     {@link CountsByName} ({@code a{sa{su}}})
      * @param timestamp seconds since the epoch
      * @return the commit checksum
      */
@@ -101,7 +104,7 @@ public final class RepoTransaction implements AutoCloseable {
             MemorySegment mtree = LibOstree.ostree_mutable_tree_new_from_checksum(repo.pointer(),
                     arena.allocateFrom(rootTree), arena.allocateFrom(rootMeta));
             MemorySegment rootOut = arena.allocate(ADDRESS);
-            MemorySegment meta = Variants.sink(Variants.vardict(metadata));
+            MemorySegment meta = Variants.sink(Variants.vardict(variantValues(metadata)));
             try {
                 GErrors.check(LibOstree.ostree_repo_write_mtree(repo.pointer(), mtree, rootOut, MemorySegment.NULL,
                         error), error, "resolving root " + rootTree);
@@ -120,6 +123,13 @@ public final class RepoTransaction implements AutoCloseable {
                 GObjects.unref(mtree);
             }
         }
+    }
+
+    /** {@code metadata} with each {@link CountsByName} turned into its (floating) GVariant. */
+    private static Map<String, Object> variantValues(Map<String, ?> metadata) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> out.put(k, v instanceof CountsByName c ? Variants.stringToCounts(c.counts()) : v));
+        return out;
     }
 
     /** Commits: objects become visible and refs are written. */
