@@ -125,6 +125,10 @@ public final class RepoTransaction implements AutoCloseable {
         }
     }
 
+    private static int stat(MemorySegment stats, String field) {
+        return stats.get(JAVA_INT, Structs.offset(Structs.TRANSACTION_STATS, field));
+    }
+
     /** {@code metadata} with each {@link CountsByName} turned into its (floating) GVariant. */
     private static Map<String, Object> variantValues(Map<String, ?> metadata) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -138,11 +142,12 @@ public final class RepoTransaction implements AutoCloseable {
         active = false;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment error = GErrors.slot(arena);
-            MemorySegment stats = arena.allocate(56, 8);
+            MemorySegment stats = arena.allocate(Structs.TRANSACTION_STATS);
             GErrors.check(LibOstree.ostree_repo_commit_transaction(repo.pointer(), stats, MemorySegment.NULL, error),
                     error, "committing the transaction in " + repo);
-            return new Stats(stats.get(JAVA_INT, 0), stats.get(JAVA_INT, 4), stats.get(JAVA_INT, 8),
-                    stats.get(JAVA_INT, 12), stats.get(JAVA_LONG, 16));
+            return new Stats(stat(stats, "metadata_objects_total"), stat(stats, "metadata_objects_written"),
+                    stat(stats, "content_objects_total"), stat(stats, "content_objects_written"),
+                    stats.get(JAVA_LONG, Structs.offset(Structs.TRANSACTION_STATS, "content_bytes_written")));
         } catch (GLibException e) {
             abortQuietly();
             throw e;

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.bootcj.ErrnoException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
@@ -26,12 +27,13 @@ public final class FileCalls implements AutoCloseable {
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int SYNC_FILE_RANGE_WRITE = 2;
     private static final long UTIME_OMIT = (1L << 30) - 2L;
-    private static final int STAT_SIZE = 256;
+    private static final long ATIME_NSEC = Structs.TIMES.byteOffset(MemoryLayout.PathElement.sequenceElement(0),
+            MemoryLayout.PathElement.groupElement("tv_nsec"));
 
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment state = arena.allocate(Libc.CAPTURE_STATE);
-    private final MemorySegment stat = arena.allocate(STAT_SIZE, 8);
-    private final MemorySegment zeroTimes = arena.allocate(32, 8);
+    private final MemorySegment stat = arena.allocate(Structs.STAT);
+    private final MemorySegment zeroTimes = arena.allocate(Structs.TIMES);
     private MemorySegment path1 = arena.allocate(512);
     private MemorySegment path2 = arena.allocate(512);
     private MemorySegment value = arena.allocate(4096);
@@ -40,11 +42,8 @@ public final class FileCalls implements AutoCloseable {
     private boolean emptyPathLinks = true;
 
     public FileCalls() {
-        // atime untouched, mtime 0 (the epoch), as ostree stores content objects
-        zeroTimes.set(JAVA_LONG, 0, 0L);
-        zeroTimes.set(JAVA_LONG, 8, UTIME_OMIT);
-        zeroTimes.set(JAVA_LONG, 16, 0L);
-        zeroTimes.set(JAVA_LONG, 24, 0L);
+        // atime untouched, mtime 0 (the epoch), as ostree stores content objects; the arena zeroed the rest
+        zeroTimes.set(JAVA_LONG, ATIME_NSEC, UTIME_OMIT);
     }
 
     /** Opens the directory {@code path} (relative to {@code dirfd}) as an {@code O_PATH}-less read-only fd. */

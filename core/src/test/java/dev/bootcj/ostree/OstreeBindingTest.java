@@ -25,6 +25,18 @@ class OstreeBindingTest {
     }
 
     @Test
+    void structLayoutsMatchC() {
+        BindingAssert.assertLayout(Structs.DEPLOY_TREE_OPTS, "ostree-bound.h", "OstreeSysrootDeployTreeOpts",
+                tmp.resolve("deploy"));
+        BindingAssert.assertLayout(Structs.WRITE_DEPLOYMENTS_OPTS, "ostree-bound.h",
+                "OstreeSysrootWriteDeploymentsOpts", tmp.resolve("write"));
+        BindingAssert.assertLayout(Structs.CHECKOUT_AT_OPTIONS, "ostree-bound.h", "OstreeRepoCheckoutAtOptions",
+                tmp.resolve("checkout"));
+        BindingAssert.assertLayout(Structs.TRANSACTION_STATS, "ostree-bound.h", "OstreeRepoTransactionStats",
+                tmp.resolve("stats"));
+    }
+
+    @Test
     void createsOpensAndResolves() throws Exception {
         Path path = tmp.resolve("repo");
         try (OstreeRepo repo = OstreeRepo.create(path, RepoMode.BARE_USER_ONLY)) {

@@ -22,6 +22,13 @@ class PosixTest {
     }
 
     @Test
+    void structLayoutsMatchC() {
+        BindingAssert.assertLayout(Structs.STAT, "libc-bound.h", "struct stat", tmp.resolve("stat"));
+        BindingAssert.assertLayout(Structs.TIMESPEC, "libc-bound.h", "struct timespec", tmp.resolve("timespec"));
+        assertEquals(2 * Structs.TIMESPEC.byteSize(), Structs.TIMES.byteSize());
+    }
+
+    @Test
     void errnoIsCapturedAndMapped() {
         ErrnoException e = assertThrows(ErrnoException.class, () -> Posix.umount(tmp, 0));
         assertEquals(Errno.EINVAL, e.errno());
