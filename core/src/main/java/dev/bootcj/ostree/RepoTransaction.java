@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.bootcj.GLibException;
+import dev.bootcj.glib.Cancellation;
 import dev.bootcj.glib.GErrors;
 import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStrings;
@@ -140,10 +141,10 @@ public final class RepoTransaction implements AutoCloseable {
     public Stats commit() throws GLibException {
         ensureActive();
         active = false;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); Cancellation cancel = Cancellation.forCurrentThread()) {
             MemorySegment error = GErrors.slot(arena);
             MemorySegment stats = arena.allocate(Structs.TRANSACTION_STATS);
-            GErrors.check(LibOstree.ostree_repo_commit_transaction(repo.pointer(), stats, MemorySegment.NULL, error),
+            GErrors.check(LibOstree.ostree_repo_commit_transaction(repo.pointer(), stats, cancel.pointer(), error),
                     error, "committing the transaction in " + repo);
             return new Stats(stat(stats, "metadata_objects_total"), stat(stats, "metadata_objects_written"),
                     stat(stats, "content_objects_total"), stat(stats, "content_objects_written"),
