@@ -28,9 +28,10 @@ public final class Errno {
     private Errno() {
     }
 
-    /** The C library's text for {@code errno}. */
+    /** The C library's text for {@code errno}, copied out of libc's static buffer. */
+    @SuppressWarnings("restricted")
     public static String describe(int errno) {
-        return Libc.strerror(errno);
+        return Libc.strerror(errno).reinterpret(Long.MAX_VALUE).getString(0);
     }
 
     /** The exception for a failed {@code call} on {@code path} ({@code path} may be null). */

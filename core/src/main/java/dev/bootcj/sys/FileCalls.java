@@ -19,9 +19,9 @@ public final class FileCalls implements AutoCloseable {
     /** {@code O_WRONLY}. */
     public static final int O_WRONLY = 1;
     /** {@code O_TMPFILE} (includes {@code O_DIRECTORY}, as glibc defines it). */
-    public static final int O_TMPFILE = 020000000 | Libc.O_DIRECTORY;
+    public static final int O_TMPFILE = 020000000 | Fcntl.O_DIRECTORY;
     /** {@code AT_FDCWD}. */
-    public static final int AT_FDCWD = Libc.AT_FDCWD;
+    public static final int AT_FDCWD = Fcntl.AT_FDCWD;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int AT_SYMLINK_FOLLOW = 0x400;
     private static final int AT_EMPTY_PATH = 0x1000;
@@ -48,7 +48,7 @@ public final class FileCalls implements AutoCloseable {
 
     /** Opens the directory {@code path} (relative to {@code dirfd}) as an {@code O_PATH}-less read-only fd. */
     public int openDirectory(int dirfd, String path) throws ErrnoException {
-        int fd = Libc.openat(state, dirfd, first(path), Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
+        int fd = Libc.openat(state, dirfd, first(path), Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC, 0);
         if (fd < 0) {
             throw Errno.exception("open", path, Libc.errno(state));
         }
@@ -57,7 +57,7 @@ public final class FileCalls implements AutoCloseable {
 
     /** An unnamed file in {@code dirfd}'s filesystem ({@code O_TMPFILE}), write-only, mode {@code mode}. */
     public int openTmpfile(int dirfd, int mode, String what) throws ErrnoException {
-        int fd = Libc.openat(state, dirfd, first("."), O_TMPFILE | O_WRONLY | Libc.O_CLOEXEC, mode);
+        int fd = Libc.openat(state, dirfd, first("."), O_TMPFILE | O_WRONLY | Fcntl.O_CLOEXEC, mode);
         if (fd < 0) {
             throw Errno.exception("open(O_TMPFILE)", what, Libc.errno(state));
         }

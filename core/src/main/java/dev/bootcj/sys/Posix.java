@@ -72,8 +72,8 @@ public final class Posix {
     private static void withFd(Path path, String call, FdCall action) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Libc.CAPTURE_STATE);
-            int fd = Libc.openat(state, Libc.AT_FDCWD, arena.allocateFrom(path.toString()),
-                    Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            int fd = Libc.openat(state, Fcntl.AT_FDCWD, arena.allocateFrom(path.toString()),
+                    Fcntl.O_RDONLY | Fcntl.O_CLOEXEC, 0);
             if (fd < 0) {
                 throw Errno.exception("open", path.toString(), Libc.errno(state));
             }
