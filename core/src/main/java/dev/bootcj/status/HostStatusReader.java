@@ -5,7 +5,6 @@ import dev.bootcj.GLibException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.oci.OstreeImageReference;
-import dev.bootcj.ostree.NotASysrootException;
 import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.BootEntry;
 import dev.bootcj.spec.BootEntryOstree;
@@ -73,11 +72,7 @@ public final class HostStatusReader {
      * deployment verbs, which hold it already).
      */
     public static Host readThroughLibostree(Path path) throws BootcException {
-        try (OstreeSysroot sysroot = OstreeSysroot.open(path)) {
-            return read(sysroot);
-        } catch (NotASysrootException e) {
-            throw new SysrootException(e.getMessage(), e);
-        }
+        return LibostreeStatus.read(path);
     }
 
     /** The status of an open, loaded sysroot through libostree. */

@@ -3,9 +3,11 @@ package dev.bootcj.status;
 import dev.bootcj.GLibException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.ostree.Deployment;
+import dev.bootcj.ostree.NotASysrootException;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.Host;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,15 @@ import java.util.Map;
  */
 final class LibostreeStatus {
     private LibostreeStatus() {
+    }
+
+    /** Opens the sysroot at {@code path} (without its lock) and reads it. */
+    static Host read(Path path) throws GLibException, SysrootException {
+        try (OstreeSysroot sysroot = OstreeSysroot.open(path)) {
+            return read(sysroot);
+        } catch (NotASysrootException e) {
+            throw new SysrootException(e.getMessage(), e);
+        }
     }
 
     static Host read(OstreeSysroot sysroot) throws GLibException, SysrootException {
