@@ -1,5 +1,6 @@
 package dev.bootcj.bench;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.imports.ImportRules;
 import dev.bootcj.imports.LayerImporter;
 import dev.bootcj.ostree.OstreeRepo;
@@ -54,7 +55,7 @@ public class LayerImportBenchmark {
     }
 
     @Setup(Level.Invocation)
-    public void repo() throws IOException {
+    public void repo() throws IOException, GLibException {
         dir = Files.createTempDirectory(Path.of("/var/tmp"), "bootcj-bench");
         repo = OstreeRepo.create(dir.resolve("repo"), mode.equals("bare") ? RepoMode.BARE : RepoMode.BARE_USER);
     }

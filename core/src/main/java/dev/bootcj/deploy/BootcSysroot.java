@@ -1,8 +1,8 @@
 package dev.bootcj.deploy;
 
 import dev.bootcj.BootcException;
+import dev.bootcj.GLibException;
 import dev.bootcj.SysrootException;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.ostree.Deployment;
 import dev.bootcj.ostree.NotASysrootException;
 import dev.bootcj.ostree.OstreeSysroot;
@@ -59,8 +59,7 @@ public final class BootcSysroot implements AutoCloseable {
     }
 
     /** The libostree sysroot. */
-    @SuppressWarnings("exports")
-    public OstreeSysroot ostree() {
+    OstreeSysroot ostree() {
         return sysroot;
     }
 
@@ -70,8 +69,7 @@ public final class BootcSysroot implements AutoCloseable {
     }
 
     /** The running deployment, or offline the one that boots next. */
-    @SuppressWarnings("exports")
-    public Optional<Deployment> booted() throws IOException {
+    Optional<Deployment> booted() throws GLibException {
         List<Deployment> all = sysroot.deployments();
         Optional<Deployment> b = all.stream().filter(Deployment::booted).findFirst();
         return offline ? all.stream().filter(d -> !d.staged()).findFirst() : b;

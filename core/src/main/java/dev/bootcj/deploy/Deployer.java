@@ -1,8 +1,8 @@
 package dev.bootcj.deploy;
 
-import dev.bootcj.Bytes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
+import dev.bootcj.Bytes;
 import dev.bootcj.ImageException;
 import dev.bootcj.imports.RefEscape;
 import dev.bootcj.oci.OstreeImageReference;
@@ -88,7 +88,7 @@ final class Deployer {
      * Deletes image refs no deployment's origin names, layer refs no remaining image or deployment uses, then
      * unreferenced objects; reports {@code Pruned images: N (layers: L, objsize: S)}.
      */
-    static void prune(BootcSysroot host, Reporter out) throws IOException, ImageException {
+    static void prune(BootcSysroot host, Reporter out) throws IOException, BootcException {
         List<Deployment> deployments = host.ostree().deployments();
         Set<String> originRefs = new HashSet<>();
         for (Deployment d : deployments) {

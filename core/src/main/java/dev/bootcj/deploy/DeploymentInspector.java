@@ -3,8 +3,8 @@ package dev.bootcj.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
-import dev.bootcj.imports.RefEscape;
 import dev.bootcj.SysrootException;
+import dev.bootcj.imports.RefEscape;
 import dev.bootcj.oci.OstreeImageReference;
 import dev.bootcj.ostree.Commit;
 import dev.bootcj.ostree.Deployment;
@@ -138,7 +138,7 @@ public final class DeploymentInspector {
         }
     }
 
-    private static OstreeSysroot open(Path path) throws IOException, SysrootException {
+    private static OstreeSysroot open(Path path) throws IOException, BootcException {
         try {
             return OstreeSysroot.open(path);
         } catch (NotASysrootException e) {
@@ -150,7 +150,7 @@ public final class DeploymentInspector {
     }
 
     /** The booted and rollback deployment ids, as status derives them. */
-    private static Slots slots(OstreeSysroot sysroot) throws IOException {
+    private static Slots slots(OstreeSysroot sysroot) throws IOException, BootcException {
         List<Deployment> all = sysroot.deployments();
         Optional<Deployment> booted = all.stream().filter(Deployment::booted).findFirst();
         if (booted.isEmpty() && !sysroot.isBooted()) {
@@ -204,7 +204,7 @@ public final class DeploymentInspector {
             Optional<String> c;
             try {
                 c = repo.resolveRev(r, true);
-            } catch (dev.bootcj.glib.GLibException e) {
+            } catch (dev.bootcj.GLibException e) {
                 continue; // not a valid ref or checksum either
             }
             if (c.isPresent()) {

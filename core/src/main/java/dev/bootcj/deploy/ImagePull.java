@@ -1,7 +1,7 @@
 package dev.bootcj.deploy;
 
-import dev.bootcj.Bytes;
 import dev.bootcj.BootcException;
+import dev.bootcj.Bytes;
 import dev.bootcj.ImageException;
 import dev.bootcj.blob.BlobDownloader;
 import dev.bootcj.compress.Decompressors;
@@ -70,7 +70,7 @@ public final class ImagePull {
     }
 
     /** The manifest digest of the stored image, if it is stored. */
-    static Optional<String> storedDigest(OstreeRepo repo, OstreeImageReference ref) throws IOException {
+    static Optional<String> storedDigest(OstreeRepo repo, OstreeImageReference ref) throws IOException, BootcException {
         Optional<String> commit = repo.resolveRev(imageRef(ref), true);
         if (commit.isEmpty()) {
             return Optional.empty();

@@ -369,7 +369,7 @@ public final class Lint {
         return null;
     }
 
-    private static String composefs(RootedFs root) throws IOException, ImageException {
+    private static String composefs(RootedFs root) throws IOException, BootcException {
         String e = composefsHere(root);
         if (e != null) {
             return e;
@@ -378,7 +378,7 @@ public final class Lint {
         return base == null ? null : composefsHere(new RootedFs(base));
     }
 
-    private static String composefsHere(RootedFs root) throws IOException, ImageException {
+    private static String composefsHere(RootedFs root) throws IOException, BootcException {
         Map<String, Map<String, String>> conf = prepareRootConfig(root);
         if (conf == null) {
             return PREPARE_ROOT_CONF + " is not present to enable composefs";
@@ -387,7 +387,7 @@ public final class Lint {
     }
 
     /** {@code /etc/ostree/prepare-root.conf}, else the {@code /usr/lib} one, parsed; null if neither exists. */
-    static Map<String, Map<String, String>> prepareRootConfig(RootedFs root) throws IOException, ImageException {
+    static Map<String, Map<String, String>> prepareRootConfig(RootedFs root) throws IOException, BootcException {
         for (String dir : List.of("etc", "usr/lib")) {
             String path = dir + "/" + PREPARE_ROOT_CONF;
             byte[] content = root.read(path);

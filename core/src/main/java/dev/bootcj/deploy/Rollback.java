@@ -1,5 +1,6 @@
 package dev.bootcj.deploy;
 
+import dev.bootcj.BootcException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.ostree.Deployment;
 import dev.bootcj.status.HostStatusReader;
@@ -17,7 +18,7 @@ public final class Rollback {
     }
 
     /** Rolls back; returns true if the rollback is now queued, false if a queued rollback was reverted. */
-    public static boolean run(BootcSysroot host, Reporter out) throws IOException, SysrootException {
+    public static boolean run(BootcSysroot host, Reporter out) throws IOException, BootcException {
         List<Deployment> all = host.ostree().deployments();
         Deployment booted = host.booted().orElseThrow(() -> new SysrootException("No deployments in "
                 + host.ostree().path()));

@@ -1,6 +1,6 @@
 package dev.bootcj.deploy;
 
-import dev.bootcj.glib.GLibException;
+import dev.bootcj.GLibException;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.OstreeRepo;
 import java.io.IOException;

@@ -118,7 +118,7 @@ public final class Upgrade {
         return java.util.Optional.ofNullable(labels.getOrDefault(ImageConfig.LABEL_VERSION, labels.get("version")));
     }
 
-    private static void clearCachedUpdate(OstreeRepo repo, Deployment merge) throws IOException {
+    private static void clearCachedUpdate(OstreeRepo repo, Deployment merge) throws IOException, BootcException {
         if (!repo.detachedMetadata(merge.checksum()).isEmpty()) {
             repo.writeDetachedMetadata(merge.checksum(), Map.of());
         }

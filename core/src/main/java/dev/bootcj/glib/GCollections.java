@@ -18,8 +18,10 @@ public final class GCollections {
     /** {@code struct GPtrArray { gpointer *pdata; guint len; }}. */
     static final StructLayout GPTRARRAY = MemoryLayout.structLayout(
             ADDRESS.withName("pdata"), JAVA_INT.withName("len"), MemoryLayout.paddingLayout(4));
-    /** {@code GHashTableIter}: opaque, 40 bytes, pointer-aligned. */
-    static final MemoryLayout GHASHTABLEITER = MemoryLayout.sequenceLayout(5, ADDRESS);
+    /** {@code GHashTableIter}: private fields, 40 bytes, allocated by the caller. */
+    static final StructLayout GHASHTABLEITER = MemoryLayout.structLayout(
+            ADDRESS.withName("dummy1"), ADDRESS.withName("dummy2"), ADDRESS.withName("dummy3"),
+            JAVA_INT.withName("dummy4"), JAVA_INT.withName("dummy5"), ADDRESS.withName("dummy6"));
 
     private GCollections() {
     }

@@ -3,6 +3,7 @@ package dev.bootcj.glib;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.bootcj.GLibException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -65,7 +66,7 @@ public final class GErrors {
         MemorySegment error = slot.get(ADDRESS, 0);
         GLibException exception;
         if (error.equals(MemorySegment.NULL)) {
-            exception = new GLibException(operation, "precondition", 0,
+            exception = new GLibException(operation, GLibException.PRECONDITION_DOMAIN, 0,
                     "failed without an error (a precondition of the C function did not hold)");
         } else {
             MemorySegment e = error.reinterpret(GERROR.byteSize());

@@ -246,22 +246,6 @@ final class GLib {
         }
     }
 
-    private static final class g_key_file_get_string {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("g_key_file_get_string", DESC);
-    }
-
-    /** {@snippet lang=c : gchar *g_key_file_get_string (GKeyFile *key_file, const gchar *group_name, const gchar *key, GError **error); } */
-    static MemorySegment g_key_file_get_string(MemorySegment key_file, MemorySegment group_name, MemorySegment key, MemorySegment error) {
-        try {
-            return (MemorySegment) g_key_file_get_string.HANDLE.invokeExact(key_file, group_name, key, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class g_ptr_array_new {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("g_ptr_array_new", DESC);
@@ -271,22 +255,6 @@ final class GLib {
     static MemorySegment g_ptr_array_new() {
         try {
             return (MemorySegment) g_ptr_array_new.HANDLE.invokeExact();
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_ptr_array_new_with_free_func {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("g_ptr_array_new_with_free_func", DESC);
-    }
-
-    /** {@snippet lang=c : GPtrArray *g_ptr_array_new_with_free_func (GDestroyNotify element_free_func); } */
-    static MemorySegment g_ptr_array_new_with_free_func(MemorySegment element_free_func) {
-        try {
-            return (MemorySegment) g_ptr_array_new_with_free_func.HANDLE.invokeExact(element_free_func);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -351,22 +319,6 @@ final class GLib {
     static int g_hash_table_iter_next(MemorySegment iter, MemorySegment key, MemorySegment value) {
         try {
             return (int) g_hash_table_iter_next.HANDLE.invokeExact(iter, key, value);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_hash_table_size {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("g_hash_table_size", DESC);
-    }
-
-    /** {@snippet lang=c : guint g_hash_table_size (GHashTable *hash_table); } */
-    static int g_hash_table_size(MemorySegment hash_table) {
-        try {
-            return (int) g_hash_table_size.HANDLE.invokeExact(hash_table);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -726,38 +678,6 @@ final class GLib {
         }
     }
 
-    private static final class g_variant_new_int64 {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_LONG);
-        static final MethodHandle HANDLE = LIB.downcall("g_variant_new_int64", DESC);
-    }
-
-    /** {@snippet lang=c : GVariant *g_variant_new_int64 (gint64 value); } */
-    static MemorySegment g_variant_new_int64(long value) {
-        try {
-            return (MemorySegment) g_variant_new_int64.HANDLE.invokeExact(value);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_variant_new_byte {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_BYTE);
-        static final MethodHandle HANDLE = LIB.downcall("g_variant_new_byte", DESC);
-    }
-
-    /** {@snippet lang=c : GVariant *g_variant_new_byte (guchar value); } */
-    static MemorySegment g_variant_new_byte(byte value) {
-        try {
-            return (MemorySegment) g_variant_new_byte.HANDLE.invokeExact(value);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class g_variant_new_variant {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("g_variant_new_variant", DESC);
@@ -767,22 +687,6 @@ final class GLib {
     static MemorySegment g_variant_new_variant(MemorySegment value) {
         try {
             return (MemorySegment) g_variant_new_variant.HANDLE.invokeExact(value);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_variant_new_tuple {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG);
-        static final MethodHandle HANDLE = LIB.downcall("g_variant_new_tuple", DESC);
-    }
-
-    /** {@snippet lang=c : GVariant *g_variant_new_tuple (GVariant * const *children, gsize n_children); } */
-    static MemorySegment g_variant_new_tuple(MemorySegment children, long n_children) {
-        try {
-            return (MemorySegment) g_variant_new_tuple.HANDLE.invokeExact(children, n_children);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -831,38 +735,6 @@ final class GLib {
     static MemorySegment g_variant_new_fixed_array(MemorySegment element_type, MemorySegment elements, long n_elements, long element_size) {
         try {
             return (MemorySegment) g_variant_new_fixed_array.HANDLE.invokeExact(element_type, elements, n_elements, element_size);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_variant_new_from_data {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("g_variant_new_from_data", DESC);
-    }
-
-    /** {@snippet lang=c : GVariant *g_variant_new_from_data (const GVariantType *type, gconstpointer data, gsize size, gboolean trusted, GDestroyNotify notify, gpointer user_data); } */
-    static MemorySegment g_variant_new_from_data(MemorySegment type, MemorySegment data, long size, int trusted, MemorySegment notify, MemorySegment user_data) {
-        try {
-            return (MemorySegment) g_variant_new_from_data.HANDLE.invokeExact(type, data, size, trusted, notify, user_data);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_variant_get_normal_form {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("g_variant_get_normal_form", DESC);
-    }
-
-    /** {@snippet lang=c : GVariant *g_variant_get_normal_form (GVariant *value); } */
-    static MemorySegment g_variant_get_normal_form(MemorySegment value) {
-        try {
-            return (MemorySegment) g_variant_get_normal_form.HANDLE.invokeExact(value);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {

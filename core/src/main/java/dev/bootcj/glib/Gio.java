@@ -38,22 +38,6 @@ final class Gio {
         }
     }
 
-    private static final class g_file_get_path {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("g_file_get_path", DESC);
-    }
-
-    /** {@snippet lang=c : char *g_file_get_path (GFile *file); } */
-    static MemorySegment g_file_get_path(MemorySegment file) {
-        try {
-            return (MemorySegment) g_file_get_path.HANDLE.invokeExact(file);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class g_cancellable_new {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("g_cancellable_new", DESC);
@@ -95,22 +79,6 @@ final class Gio {
     static int g_output_stream_write_all(MemorySegment stream, MemorySegment buffer, long count, MemorySegment bytes_written, MemorySegment cancellable, MemorySegment error) {
         try {
             return (int) g_output_stream_write_all.HANDLE.invokeExact(stream, buffer, count, bytes_written, cancellable, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class g_io_error_quark {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT);
-        static final MethodHandle HANDLE = LIB.downcall("g_io_error_quark", DESC);
-    }
-
-    /** {@snippet lang=c : GQuark g_io_error_quark (void); } */
-    static int g_io_error_quark() {
-        try {
-            return (int) g_io_error_quark.HANDLE.invokeExact();
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {

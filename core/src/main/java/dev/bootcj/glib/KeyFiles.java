@@ -2,6 +2,7 @@ package dev.bootcj.glib;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.bootcj.GLibException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;

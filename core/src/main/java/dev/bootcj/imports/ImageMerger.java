@@ -2,7 +2,8 @@ package dev.bootcj.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.bootcj.glib.Variants;
+import dev.bootcj.NativeException;
+import dev.bootcj.ostree.CountsByName;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.ObjectWriter;
 import dev.bootcj.ostree.OstreeRepo;
@@ -80,7 +81,7 @@ public final class ImageMerger {
     }
 
     /** Merges {@code layerCommits} (bottom first) into the image's commit and sets its ref. */
-    public Result merge(Image image, List<String> layerCommits) throws IOException {
+    public Result merge(Image image, List<String> layerCommits) throws IOException, NativeException {
         if (layerCommits.isEmpty()) {
             throw new IllegalArgumentException("an image needs at least one layer");
         }
@@ -97,7 +98,7 @@ public final class ImageMerger {
         metadata.put("ostree.manifest", image.manifestJson());
         metadata.put("ostree.container.image-config", image.configJson());
         metadata.put("ostree.importer.version", LayerImporter.IMPORTER_VERSION);
-        metadata.put("ostree.tar-filtered", Variants.stringToCounts(nonEmpty(image.filtered())));
+        metadata.put("ostree.tar-filtered", new CountsByName(nonEmpty(image.filtered())));
         String ref = RefEscape.imageRef(image.imageReference());
         try (RepoTransaction tx = repo.beginTransaction()) {
             DirTree.Subdir top;
@@ -129,7 +130,7 @@ public final class ImageMerger {
             return files != null;
         }
 
-        void materialize(ImageMerger m) throws IOException {
+        void materialize(ImageMerger m) throws IOException, NativeException {
             if (loaded()) {
                 return;
             }
@@ -152,7 +153,7 @@ public final class ImageMerger {
     }
 
     /** The layer commit's implicit directories (none for a commit written without the list). */
-    private Set<String> implicitDirs(String layerCommit) throws IOException {
+    private Set<String> implicitDirs(String layerCommit) throws IOException, NativeException {
         Object list = repo.loadCommit(layerCommit).metadata().get(LayerImporter.IMPLICIT_DIRS);
         Set<String> out = new HashSet<>();
         if (list instanceof List<?> l) {
@@ -164,7 +165,7 @@ public final class ImageMerger {
     }
 
     /** Applies the layer directory at {@code path} ({@code ""} for the root) onto {@code into}. */
-    private void apply(Node into, DirTree.Subdir layer, String path, Set<String> implicit) throws IOException {
+    private void apply(Node into, DirTree.Subdir layer, String path, Set<String> implicit) throws IOException, NativeException {
         // An implicit directory's metadata is the importer's default: the lower layers' metadata stays.
         boolean keepMeta = implicit.contains(path) && into.meta != null;
         if (!into.loaded() && layer.tree().equals(into.tree) && !hasWhiteouts(layer.tree())) {
@@ -214,7 +215,7 @@ public final class ImageMerger {
     }
 
     /** A layer subtree that is new in the merged tree: taken as is unless whiteouts inside must be dropped. */
-    private Node adopt(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException {
+    private Node adopt(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException, NativeException {
         Node n = new Node(layer.tree(), layer.meta());
         if (hasWhiteouts(layer.tree())) {
             Node fresh = new Node(null, layer.meta());
@@ -226,7 +227,7 @@ public final class ImageMerger {
     }
 
     /** Whether the layer's implicit directory at {@code path} holds whiteouts and implicit directories only. */
-    private boolean onlyWhiteouts(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException {
+    private boolean onlyWhiteouts(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException, NativeException {
         DirTree t = load(layer.tree());
         for (String name : t.files().keySet()) {
             if (!name.startsWith(WHITEOUT)) {
@@ -242,7 +243,7 @@ public final class ImageMerger {
         return true;
     }
 
-    private boolean hasWhiteouts(String tree) throws IOException {
+    private boolean hasWhiteouts(String tree) throws IOException, NativeException {
         Boolean known = whiteoutCache.get(tree);
         if (known != null) {
             return known;
@@ -267,7 +268,7 @@ public final class ImageMerger {
         return found;
     }
 
-    private DirTree load(String tree) throws IOException {
+    private DirTree load(String tree) throws IOException, NativeException {
         DirTree t = treeCache.get(tree);
         if (t == null) {
             t = repo.loadDirTree(tree);
@@ -277,7 +278,7 @@ public final class ImageMerger {
     }
 
     /** Drops empty regular {@code usr/etc/hostname} and {@code usr/etc/resolv.conf}. */
-    private void cleanupRoot(Node root) throws IOException {
+    private void cleanupRoot(Node root) throws IOException, NativeException {
         Node usr = root.dirs.get("usr");
         if (usr == null) {
             return;
@@ -299,7 +300,7 @@ public final class ImageMerger {
         }
     }
 
-    private DirTree.Subdir write(Node n, ObjectWriter writer) throws IOException {
+    private DirTree.Subdir write(Node n, ObjectWriter writer) throws IOException, NativeException {
         if (!n.loaded()) {
             return new DirTree.Subdir(n.tree, n.meta);
         }

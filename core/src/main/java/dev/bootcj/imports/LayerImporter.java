@@ -1,6 +1,7 @@
 package dev.bootcj.imports;
 
 import dev.bootcj.ImageException;
+import dev.bootcj.NativeException;
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.LooseObjectStore;
@@ -80,7 +81,7 @@ public final class LayerImporter {
     }
 
     /** The commit of an already imported layer, if its ref exists. */
-    public Optional<String> existing(String digest) throws IOException {
+    public Optional<String> existing(String digest) throws IOException, NativeException {
         return repo.resolveRev(RefEscape.layerRef(digest), true);
     }
 
@@ -95,7 +96,7 @@ public final class LayerImporter {
      * @throws ImageException when the verification fails
      */
     public Result importLayer(String digest, InputStream tar, BlobVerification verification)
-            throws IOException, ImageException {
+            throws IOException, ImageException, NativeException {
         String ref = RefEscape.layerRef(digest);
         TreeMap<String, Integer> filtered = new TreeMap<>();
         InputStream ahead = new ReadAheadInputStream(tar);

@@ -175,7 +175,7 @@ final class LayerTree {
      * object (a parent needs its children's checksums); the pool's threads write them, and every write is
      * waited for and checked against the checksum here before this returns.
      */
-    DirTree.Subdir write(WriterPool pool) throws java.io.IOException {
+    DirTree.Subdir write(WriterPool pool) throws java.io.IOException, dev.bootcj.NativeException {
         List<Written> pending = new ArrayList<>();
         DirTree.Subdir top = write(root, pool, new HashMap<>(), pending);
         for (Written w : pending) {
@@ -192,7 +192,7 @@ final class LayerTree {
     }
 
     private static DirTree.Subdir write(Dir dir, WriterPool pool, Map<DirMeta, String> metas, List<Written> pending)
-            throws java.io.IOException {
+            throws java.io.IOException, dev.bootcj.NativeException {
         TreeMap<String, DirTree.Subdir> subdirs = new TreeMap<>(DirTree.NAME_ORDER);
         for (var e : dir.dirs.entrySet()) {
             subdirs.put(e.getKey(), write(e.getValue(), pool, metas, pending));

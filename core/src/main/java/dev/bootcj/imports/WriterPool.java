@@ -1,7 +1,7 @@
 package dev.bootcj.imports;
 
+import dev.bootcj.NativeException;
 import dev.bootcj.Threads;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.ostree.DirMeta;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.ObjectSink;
@@ -92,7 +92,7 @@ final class WriterPool implements AutoCloseable {
         }
     }
 
-    private static String write(ObjectSink sink, Task t) throws IOException {
+    private static String write(ObjectSink sink, Task t) throws IOException, NativeException {
         if (t.metadata() instanceof DirTree tree) {
             return sink.writeDirTree(tree);
         }
@@ -276,7 +276,7 @@ final class WriterPool implements AutoCloseable {
     }
 
     /** The checksum a queued write produced, rethrowing its failure. */
-    static String resolve(Object value) throws IOException {
+    static String resolve(Object value) throws IOException, NativeException {
         if (value instanceof String s) {
             return s;
         }
@@ -286,8 +286,8 @@ final class WriterPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while importing");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof GLibException g) {
-                throw g;
+            if (e.getCause() instanceof NativeException n) {
+                throw n;
             }
             if (e.getCause() instanceof IOException io) {
                 throw io;

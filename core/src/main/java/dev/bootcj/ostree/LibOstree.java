@@ -102,22 +102,6 @@ final class LibOstree {
         }
     }
 
-    private static final class ostree_repo_get_config {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_get_config", DESC);
-    }
-
-    /** {@snippet lang=c : GKeyFile * ostree_repo_get_config (OstreeRepo *self); } */
-    static MemorySegment ostree_repo_get_config(MemorySegment self) {
-        try {
-            return (MemorySegment) ostree_repo_get_config.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class ostree_repo_copy_config {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_repo_copy_config", DESC);
@@ -143,22 +127,6 @@ final class LibOstree {
     static int ostree_repo_write_config(MemorySegment self, MemorySegment new_config, MemorySegment error) {
         try {
             return (int) ostree_repo_write_config.HANDLE.invokeExact(self, new_config, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_set_disable_fsync {
-        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_set_disable_fsync", DESC);
-    }
-
-    /** {@snippet lang=c : void ostree_repo_set_disable_fsync (OstreeRepo *self, gboolean disable_fsync); } */
-    static void ostree_repo_set_disable_fsync(MemorySegment self, int disable_fsync) {
-        try {
-            ostree_repo_set_disable_fsync.HANDLE.invokeExact(self, disable_fsync);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -262,22 +230,6 @@ final class LibOstree {
         }
     }
 
-    private static final class ostree_repo_has_object {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_has_object", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_repo_has_object (OstreeRepo *self, OstreeObjectType objtype, const char *checksum, gboolean *out_have_object, GCancellable *cancellable, GError **error); } */
-    static int ostree_repo_has_object(MemorySegment self, int objtype, MemorySegment checksum, MemorySegment out_have_object, MemorySegment cancellable, MemorySegment error) {
-        try {
-            return (int) ostree_repo_has_object.HANDLE.invokeExact(self, objtype, checksum, out_have_object, cancellable, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class ostree_repo_write_metadata {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_repo_write_metadata", DESC);
@@ -287,22 +239,6 @@ final class LibOstree {
     static int ostree_repo_write_metadata(MemorySegment self, int objtype, MemorySegment expected_checksum, MemorySegment object, MemorySegment out_csum, MemorySegment cancellable, MemorySegment error) {
         try {
             return (int) ostree_repo_write_metadata.HANDLE.invokeExact(self, objtype, expected_checksum, object, out_csum, cancellable, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_write_metadata_trusted {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_write_metadata_trusted", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_repo_write_metadata_trusted (OstreeRepo *self, OstreeObjectType objtype, const char *checksum, GVariant *variant, GCancellable *cancellable, GError **error); } */
-    static int ostree_repo_write_metadata_trusted(MemorySegment self, int objtype, MemorySegment checksum, MemorySegment variant, MemorySegment cancellable, MemorySegment error) {
-        try {
-            return (int) ostree_repo_write_metadata_trusted.HANDLE.invokeExact(self, objtype, checksum, variant, cancellable, error);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -383,38 +319,6 @@ final class LibOstree {
     static int ostree_repo_write_commit_detached_metadata(MemorySegment self, MemorySegment checksum, MemorySegment metadata, MemorySegment cancellable, MemorySegment error) {
         try {
             return (int) ostree_repo_write_commit_detached_metadata.HANDLE.invokeExact(self, checksum, metadata, cancellable, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_write_archive_to_mtree_from_fd {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_write_archive_to_mtree_from_fd", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_repo_write_archive_to_mtree_from_fd (OstreeRepo *self, int fd, OstreeMutableTree *mtree, OstreeRepoCommitModifier *modifier, gboolean autocreate_parents, GCancellable *cancellable, GError **error); } */
-    static int ostree_repo_write_archive_to_mtree_from_fd(MemorySegment self, int fd, MemorySegment mtree, MemorySegment modifier, int autocreate_parents, MemorySegment cancellable, MemorySegment error) {
-        try {
-            return (int) ostree_repo_write_archive_to_mtree_from_fd.HANDLE.invokeExact(self, fd, mtree, modifier, autocreate_parents, cancellable, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_write_dfd_to_mtree {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_write_dfd_to_mtree", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_repo_write_dfd_to_mtree (OstreeRepo *self, int dfd, const char *path, OstreeMutableTree *mtree, OstreeRepoCommitModifier *modifier, GCancellable *cancellable, GError **error); } */
-    static int ostree_repo_write_dfd_to_mtree(MemorySegment self, int dfd, MemorySegment path, MemorySegment mtree, MemorySegment modifier, MemorySegment cancellable, MemorySegment error) {
-        try {
-            return (int) ostree_repo_write_dfd_to_mtree.HANDLE.invokeExact(self, dfd, path, mtree, modifier, cancellable, error);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -566,22 +470,6 @@ final class LibOstree {
         }
     }
 
-    private static final class ostree_mutable_tree_new {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_new", DESC);
-    }
-
-    /** {@snippet lang=c : OstreeMutableTree *ostree_mutable_tree_new (void); } */
-    static MemorySegment ostree_mutable_tree_new() {
-        try {
-            return (MemorySegment) ostree_mutable_tree_new.HANDLE.invokeExact();
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class ostree_repo_load_file {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_repo_load_file", DESC);
@@ -614,246 +502,6 @@ final class LibOstree {
         }
     }
 
-    private static final class ostree_mutable_tree_new_from_commit {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_new_from_commit", DESC);
-    }
-
-    /** {@snippet lang=c : OstreeMutableTree * ostree_mutable_tree_new_from_commit (OstreeRepo *repo, const char *rev, GError **error); } */
-    static MemorySegment ostree_mutable_tree_new_from_commit(MemorySegment repo, MemorySegment rev, MemorySegment error) {
-        try {
-            return (MemorySegment) ostree_mutable_tree_new_from_commit.HANDLE.invokeExact(repo, rev, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_set_metadata_checksum {
-        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_set_metadata_checksum", DESC);
-    }
-
-    /** {@snippet lang=c : void ostree_mutable_tree_set_metadata_checksum (OstreeMutableTree *self, const char *checksum); } */
-    static void ostree_mutable_tree_set_metadata_checksum(MemorySegment self, MemorySegment checksum) {
-        try {
-            ostree_mutable_tree_set_metadata_checksum.HANDLE.invokeExact(self, checksum);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_get_metadata_checksum {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_get_metadata_checksum", DESC);
-    }
-
-    /** {@snippet lang=c : const char *ostree_mutable_tree_get_metadata_checksum (OstreeMutableTree *self); } */
-    static MemorySegment ostree_mutable_tree_get_metadata_checksum(MemorySegment self) {
-        try {
-            return (MemorySegment) ostree_mutable_tree_get_metadata_checksum.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_replace_file {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_replace_file", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_mutable_tree_replace_file (OstreeMutableTree *self, const char *name, const char *checksum, GError **error); } */
-    static int ostree_mutable_tree_replace_file(MemorySegment self, MemorySegment name, MemorySegment checksum, MemorySegment error) {
-        try {
-            return (int) ostree_mutable_tree_replace_file.HANDLE.invokeExact(self, name, checksum, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_remove {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_remove", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_mutable_tree_remove (OstreeMutableTree *self, const char *name, gboolean allow_noent, GError **error); } */
-    static int ostree_mutable_tree_remove(MemorySegment self, MemorySegment name, int allow_noent, MemorySegment error) {
-        try {
-            return (int) ostree_mutable_tree_remove.HANDLE.invokeExact(self, name, allow_noent, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_ensure_dir {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_ensure_dir", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_mutable_tree_ensure_dir (OstreeMutableTree *self, const char *name, OstreeMutableTree **out_subdir, GError **error); } */
-    static int ostree_mutable_tree_ensure_dir(MemorySegment self, MemorySegment name, MemorySegment out_subdir, MemorySegment error) {
-        try {
-            return (int) ostree_mutable_tree_ensure_dir.HANDLE.invokeExact(self, name, out_subdir, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_lookup {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_lookup", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_mutable_tree_lookup (OstreeMutableTree *self, const char *name, char **out_file_checksum, OstreeMutableTree **out_subdir, GError **error); } */
-    static int ostree_mutable_tree_lookup(MemorySegment self, MemorySegment name, MemorySegment out_file_checksum, MemorySegment out_subdir, MemorySegment error) {
-        try {
-            return (int) ostree_mutable_tree_lookup.HANDLE.invokeExact(self, name, out_file_checksum, out_subdir, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_mutable_tree_check_error {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_mutable_tree_check_error", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_mutable_tree_check_error (OstreeMutableTree *self, GError **error); } */
-    static int ostree_mutable_tree_check_error(MemorySegment self, MemorySegment error) {
-        try {
-            return (int) ostree_mutable_tree_check_error.HANDLE.invokeExact(self, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_commit_modifier_new {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_commit_modifier_new", DESC);
-    }
-
-    /** {@snippet lang=c : OstreeRepoCommitModifier *ostree_repo_commit_modifier_new (OstreeRepoCommitModifierFlags flags, OstreeRepoCommitFilter commit_filter, gpointer user_data, GDestroyNotify destroy_notify); } */
-    static MemorySegment ostree_repo_commit_modifier_new(int flags, MemorySegment commit_filter, MemorySegment user_data, MemorySegment destroy_notify) {
-        try {
-            return (MemorySegment) ostree_repo_commit_modifier_new.HANDLE.invokeExact(flags, commit_filter, user_data, destroy_notify);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_commit_modifier_unref {
-        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_commit_modifier_unref", DESC);
-    }
-
-    /** {@snippet lang=c : void ostree_repo_commit_modifier_unref (OstreeRepoCommitModifier *modifier); } */
-    static void ostree_repo_commit_modifier_unref(MemorySegment modifier) {
-        try {
-            ostree_repo_commit_modifier_unref.HANDLE.invokeExact(modifier);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_commit_modifier_set_devino_cache {
-        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_commit_modifier_set_devino_cache", DESC);
-    }
-
-    /** {@snippet lang=c : void ostree_repo_commit_modifier_set_devino_cache (OstreeRepoCommitModifier *modifier, OstreeRepoDevInoCache *cache); } */
-    static void ostree_repo_commit_modifier_set_devino_cache(MemorySegment modifier, MemorySegment cache) {
-        try {
-            ostree_repo_commit_modifier_set_devino_cache.HANDLE.invokeExact(modifier, cache);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_devino_cache_new {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_devino_cache_new", DESC);
-    }
-
-    /** {@snippet lang=c : OstreeRepoDevInoCache *ostree_repo_devino_cache_new (void); } */
-    static MemorySegment ostree_repo_devino_cache_new() {
-        try {
-            return (MemorySegment) ostree_repo_devino_cache_new.HANDLE.invokeExact();
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_devino_cache_unref {
-        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_devino_cache_unref", DESC);
-    }
-
-    /** {@snippet lang=c : void ostree_repo_devino_cache_unref (OstreeRepoDevInoCache *cache); } */
-    static void ostree_repo_devino_cache_unref(MemorySegment cache) {
-        try {
-            ostree_repo_devino_cache_unref.HANDLE.invokeExact(cache);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_file_tree_get_contents_checksum {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_file_tree_get_contents_checksum", DESC);
-    }
-
-    /** {@snippet lang=c : const char * ostree_repo_file_tree_get_contents_checksum (OstreeRepoFile *self); } */
-    static MemorySegment ostree_repo_file_tree_get_contents_checksum(MemorySegment self) {
-        try {
-            return (MemorySegment) ostree_repo_file_tree_get_contents_checksum.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_repo_file_tree_get_metadata_checksum {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_repo_file_tree_get_metadata_checksum", DESC);
-    }
-
-    /** {@snippet lang=c : const char * ostree_repo_file_tree_get_metadata_checksum (OstreeRepoFile *self); } */
-    static MemorySegment ostree_repo_file_tree_get_metadata_checksum(MemorySegment self) {
-        try {
-            return (MemorySegment) ostree_repo_file_tree_get_metadata_checksum.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class ostree_commit_get_timestamp {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_commit_get_timestamp", DESC);
@@ -879,22 +527,6 @@ final class LibOstree {
     static MemorySegment ostree_commit_get_parent(MemorySegment commit_variant) {
         try {
             return (MemorySegment) ostree_commit_get_parent.HANDLE.invokeExact(commit_variant);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_checksum_from_bytes {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_checksum_from_bytes", DESC);
-    }
-
-    /** {@snippet lang=c : char * ostree_checksum_from_bytes (const guchar *csum); } */
-    static MemorySegment ostree_checksum_from_bytes(MemorySegment csum) {
-        try {
-            return (MemorySegment) ostree_checksum_from_bytes.HANDLE.invokeExact(csum);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -943,22 +575,6 @@ final class LibOstree {
     static int ostree_sysroot_is_booted(MemorySegment self) {
         try {
             return (int) ostree_sysroot_is_booted.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_sysroot_lock {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_lock", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_sysroot_lock (OstreeSysroot *self, GError **error); } */
-    static int ostree_sysroot_lock(MemorySegment self, MemorySegment error) {
-        try {
-            return (int) ostree_sysroot_lock.HANDLE.invokeExact(self, error);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -1062,38 +678,6 @@ final class LibOstree {
         }
     }
 
-    private static final class ostree_sysroot_get_bootversion {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_get_bootversion", DESC);
-    }
-
-    /** {@snippet lang=c : int ostree_sysroot_get_bootversion (OstreeSysroot *self); } */
-    static int ostree_sysroot_get_bootversion(MemorySegment self) {
-        try {
-            return (int) ostree_sysroot_get_bootversion.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_sysroot_get_subbootversion {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_get_subbootversion", DESC);
-    }
-
-    /** {@snippet lang=c : int ostree_sysroot_get_subbootversion (OstreeSysroot *self); } */
-    static int ostree_sysroot_get_subbootversion(MemorySegment self) {
-        try {
-            return (int) ostree_sysroot_get_subbootversion.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class ostree_sysroot_get_deployments {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_get_deployments", DESC);
@@ -1126,22 +710,6 @@ final class LibOstree {
         }
     }
 
-    private static final class ostree_sysroot_get_staged_deployment {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_get_staged_deployment", DESC);
-    }
-
-    /** {@snippet lang=c : OstreeDeployment *ostree_sysroot_get_staged_deployment (OstreeSysroot *self); } */
-    static MemorySegment ostree_sysroot_get_staged_deployment(MemorySegment self) {
-        try {
-            return (MemorySegment) ostree_sysroot_get_staged_deployment.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
     private static final class ostree_sysroot_get_merge_deployment {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_get_merge_deployment", DESC);
@@ -1151,22 +719,6 @@ final class LibOstree {
     static MemorySegment ostree_sysroot_get_merge_deployment(MemorySegment self, MemorySegment osname) {
         try {
             return (MemorySegment) ostree_sysroot_get_merge_deployment.HANDLE.invokeExact(self, osname);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_sysroot_get_deployment_dirpath {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_get_deployment_dirpath", DESC);
-    }
-
-    /** {@snippet lang=c : char *ostree_sysroot_get_deployment_dirpath (OstreeSysroot *self, OstreeDeployment *deployment); } */
-    static MemorySegment ostree_sysroot_get_deployment_dirpath(MemorySegment self, MemorySegment deployment) {
-        try {
-            return (MemorySegment) ostree_sysroot_get_deployment_dirpath.HANDLE.invokeExact(self, deployment);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -1263,22 +815,6 @@ final class LibOstree {
     static int ostree_sysroot_cleanup(MemorySegment self, MemorySegment cancellable, MemorySegment error) {
         try {
             return (int) ostree_sysroot_cleanup.HANDLE.invokeExact(self, cancellable, error);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_sysroot_deployment_set_pinned {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_sysroot_deployment_set_pinned", DESC);
-    }
-
-    /** {@snippet lang=c : gboolean ostree_sysroot_deployment_set_pinned (OstreeSysroot *self, OstreeDeployment *deployment, gboolean is_pinned, GError **error); } */
-    static int ostree_sysroot_deployment_set_pinned(MemorySegment self, MemorySegment deployment, int is_pinned, MemorySegment error) {
-        try {
-            return (int) ostree_sysroot_deployment_set_pinned.HANDLE.invokeExact(self, deployment, is_pinned, error);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -1439,22 +975,6 @@ final class LibOstree {
     static int ostree_deployment_is_staged(MemorySegment self) {
         try {
             return (int) ostree_deployment_is_staged.HANDLE.invokeExact(self);
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("should not reach here", t);
-        }
-    }
-
-    private static final class ostree_deployment_get_unlocked {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-        static final MethodHandle HANDLE = LIB.downcall("ostree_deployment_get_unlocked", DESC);
-    }
-
-    /** {@snippet lang=c : OstreeDeploymentUnlockedState ostree_deployment_get_unlocked (OstreeDeployment *self); } */
-    static int ostree_deployment_get_unlocked(MemorySegment self) {
-        try {
-            return (int) ostree_deployment_get_unlocked.HANDLE.invokeExact(self);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {

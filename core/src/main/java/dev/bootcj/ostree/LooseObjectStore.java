@@ -2,6 +2,7 @@ package dev.bootcj.ostree;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
+import dev.bootcj.ErrnoException;
 import dev.bootcj.Threads;
 import dev.bootcj.sys.FileCalls;
 import java.io.EOFException;
@@ -60,7 +61,7 @@ public final class LooseObjectStore implements AutoCloseable {
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicInteger flushes = new AtomicInteger();
     private volatile Thread flusher;
-    private volatile IOException flushFailure;
+    private volatile ErrnoException flushFailure;
 
     private LooseObjectStore(RepoMode mode, String description, int objectsFd, int tmpFd) {
         this.mode = mode;
@@ -78,7 +79,7 @@ public final class LooseObjectStore implements AutoCloseable {
     }
 
     /** Opens the store of the transaction's repository (which must be {@code bare} or {@code bare-user}). */
-    public static LooseObjectStore open(RepoTransaction tx) throws IOException {
+    public static LooseObjectStore open(RepoTransaction tx) throws IOException, ErrnoException {
         tx.ensureActive();
         OstreeRepo repo = tx.repo();
         RepoMode mode = repo.mode();
@@ -91,7 +92,7 @@ public final class LooseObjectStore implements AutoCloseable {
             int objects = calls.openDirectory(repoFd, "objects");
             try {
                 return new LooseObjectStore(mode, repo.toString(), objects, calls.openDirectory(repoFd, "tmp"));
-            } catch (IOException e) {
+            } catch (ErrnoException e) {
                 calls.closeQuietly(objects);
                 throw e;
             }
@@ -110,7 +111,7 @@ public final class LooseObjectStore implements AutoCloseable {
      * start the writeback of larger files as they go ({@code sync_file_range}), so the disk works while the
      * layer is still being parsed and this call mostly waits for what is left.
      */
-    public void sync() throws IOException {
+    public void sync() throws IOException, ErrnoException {
         ensureOpen();
         awaitFlush();
         try (FileCalls calls = new FileCalls()) {
@@ -133,7 +134,7 @@ public final class LooseObjectStore implements AutoCloseable {
         flusher = Thread.ofPlatform().daemon().name("repo-writeback").start(() -> {
             try (FileCalls calls = new FileCalls()) {
                 calls.syncfs(objectsFd, description + " objects");
-            } catch (IOException e) {
+            } catch (ErrnoException e) {
                 flushFailure = e;
             } finally {
                 flushing.set(false);
@@ -146,7 +147,7 @@ public final class LooseObjectStore implements AutoCloseable {
         return flushes.get();
     }
 
-    private void awaitFlush() throws IOException {
+    private void awaitFlush() throws ErrnoException {
         Thread t = flusher;
         if (t != null) {
             Threads.joinUninterruptibly(t);
@@ -224,7 +225,7 @@ public final class LooseObjectStore implements AutoCloseable {
     }
 
     /** The fd of {@code objects/xx} for a checksum, creating the directory on first use. */
-    private int subdir(FileCalls calls, String checksum) throws IOException {
+    private int subdir(FileCalls calls, String checksum) throws IOException, ErrnoException {
         int index = Integer.parseInt(checksum, 0, 2, 16);
         int fd = subdirs.get(index);
         if (fd >= 0) {
@@ -250,7 +251,7 @@ public final class LooseObjectStore implements AutoCloseable {
         closed = true;
         try {
             awaitFlush();
-        } catch (IOException e) {
+        } catch (ErrnoException e) {
             // reported by sync(), if anyone still calls it; closing must not fail
         }
         try (FileCalls calls = new FileCalls()) {
@@ -275,7 +276,7 @@ public final class LooseObjectStore implements AutoCloseable {
         }
 
         @Override
-        public String writeFile(int uid, int gid, int perms, Xattrs xattrs, byte[] b, int len) throws IOException {
+        public String writeFile(int uid, int gid, int perms, Xattrs xattrs, byte[] b, int len) throws IOException, ErrnoException {
             ensureUsable();
             if (len > BUFFER_SIZE) {
                 throw new IllegalArgumentException("inline file larger than the buffer: " + len);
@@ -308,7 +309,7 @@ public final class LooseObjectStore implements AutoCloseable {
 
         @Override
         public String writeFile(int uid, int gid, int perms, Xattrs xattrs, long size, Source source)
-                throws IOException {
+                throws IOException, ErrnoException {
             ensureUsable();
             if (size <= BUFFER_SIZE) {
                 int off = 0;
@@ -358,7 +359,7 @@ public final class LooseObjectStore implements AutoCloseable {
         }
 
         @Override
-        public String writeSymlink(int uid, int gid, Xattrs xattrs, String target) throws IOException {
+        public String writeSymlink(int uid, int gid, Xattrs xattrs, String target) throws IOException, ErrnoException {
             ensureUsable();
             int linkMode = S_IFLNK | 0777;
             startContent(sha, fileHeader(uid, gid, linkMode, target, xattrs));
@@ -406,16 +407,16 @@ public final class LooseObjectStore implements AutoCloseable {
         }
 
         @Override
-        public String writeDirMeta(DirMeta meta) throws IOException {
+        public String writeDirMeta(DirMeta meta) throws IOException, ErrnoException {
             return writeMetadata(meta.serialize(), ".dirmeta");
         }
 
         @Override
-        public String writeDirTree(DirTree tree) throws IOException {
+        public String writeDirTree(DirTree tree) throws IOException, ErrnoException {
             return writeMetadata(tree.serialize(), ".dirtree");
         }
 
-        private String writeMetadata(byte[] bytes, String suffix) throws IOException {
+        private String writeMetadata(byte[] bytes, String suffix) throws IOException, ErrnoException {
             ensureUsable();
             String checksum = Checksums.sha256Hex(bytes);
             metadataTotal.incrementAndGet();
@@ -438,7 +439,7 @@ public final class LooseObjectStore implements AutoCloseable {
 
         /** Owner, mode, xattrs and mtime of a content object, by repository mode (as libostree sets them). */
         private void finishContent(int fd, String checksum, int uid, int gid, int objectMode, Xattrs xattrs)
-                throws IOException {
+                throws IOException, ErrnoException {
             if (mode == RepoMode.BARE) {
                 calls.fchown(fd, uid, gid, what(checksum));
                 calls.fchmod(fd, objectMode, what(checksum));
@@ -455,14 +456,14 @@ public final class LooseObjectStore implements AutoCloseable {
         }
 
         /** Whether this import still has to write the object (not written before, not in the repository). */
-        private boolean claim(String checksum, String suffix) throws IOException {
+        private boolean claim(String checksum, String suffix) throws IOException, ErrnoException {
             if (!known.add(checksum + suffix)) {
                 return false;
             }
             return !calls.exists(subdir(calls, checksum), checksum.substring(2) + suffix);
         }
 
-        private boolean link(int fd, String checksum, String suffix) throws IOException {
+        private boolean link(int fd, String checksum, String suffix) throws IOException, ErrnoException {
             return calls.linkTmpfile(fd, subdir(calls, checksum), checksum.substring(2) + suffix,
                     checksum);
         }

@@ -2,11 +2,11 @@ package dev.bootcj.ostree;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.glib.GErrors;
-import dev.bootcj.glib.GLibException;
-import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStreams;
+import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.Variants;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -84,7 +84,7 @@ public final class ObjectWriter implements ObjectSink {
      */
     @Override
     public String writeFile(int uid, int gid, int perms, Xattrs xattrs, long size, Source source)
-            throws IOException {
+            throws IOException, GLibException {
         ensureOpen();
         if (size <= BUFFER_SIZE) {
             int off = 0;

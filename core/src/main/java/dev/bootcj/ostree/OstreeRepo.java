@@ -3,10 +3,11 @@ package dev.bootcj.ostree;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.bootcj.GLibException;
+import dev.bootcj.glib.Cancellation;
 import dev.bootcj.glib.GCollections;
 import dev.bootcj.glib.GErrors;
 import dev.bootcj.glib.GFiles;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.Owned;
 import dev.bootcj.glib.Variants;
@@ -210,13 +211,13 @@ public final class OstreeRepo implements AutoCloseable {
 
     /** Deletes objects no ref (and no deployment) reaches ({@code OSTREE_REPO_PRUNE_FLAGS_REFS_ONLY}). */
     public PruneResult pruneUnreferenced() throws GLibException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); Cancellation cancel = Cancellation.forCurrentThread()) {
             MemorySegment total = arena.allocate(JAVA_INT);
             MemorySegment pruned = arena.allocate(JAVA_INT);
             MemorySegment size = arena.allocate(java.lang.foreign.ValueLayout.JAVA_LONG);
             MemorySegment error = GErrors.slot(arena);
             GErrors.check(LibOstree.ostree_repo_prune(repo.get(), 2 /* REFS_ONLY */, 0, total, pruned, size,
-                    MemorySegment.NULL, error), error, "pruning " + description);
+                    cancel.pointer(), error), error, "pruning " + description);
             return new PruneResult(total.get(JAVA_INT, 0), pruned.get(JAVA_INT, 0),
                     size.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0));
         }
@@ -227,13 +228,13 @@ public final class OstreeRepo implements AutoCloseable {
      * owned by the caller, no setuid/xattrs). Returns false if the commit has no such path.
      */
     public boolean checkoutSubpath(String commit, String subpath, Path destination) throws GLibException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); Cancellation cancel = Cancellation.forCurrentThread()) {
             MemorySegment opts = arena.allocate(Structs.CHECKOUT_AT_OPTIONS);
             opts.set(JAVA_INT, Structs.CHECKOUT_MODE, 1); // OSTREE_REPO_CHECKOUT_MODE_USER
             opts.set(ADDRESS, Structs.CHECKOUT_SUBPATH, arena.allocateFrom(subpath));
             MemorySegment error = GErrors.slot(arena);
             int ok = LibOstree.ostree_repo_checkout_at(repo.get(), opts, -100 /* AT_FDCWD */,
-                    arena.allocateFrom(destination.toString()), arena.allocateFrom(commit), MemorySegment.NULL, error);
+                    arena.allocateFrom(destination.toString()), arena.allocateFrom(commit), cancel.pointer(), error);
             if (ok == 0) {
                 GLibException e = GErrors.take(error, "checking out " + subpath + " of " + commit);
                 if (e.isNotFound()) {

@@ -3,10 +3,11 @@ package dev.bootcj.ostree;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.bootcj.GLibException;
+import dev.bootcj.glib.Cancellation;
 import dev.bootcj.glib.GCollections;
 import dev.bootcj.glib.GErrors;
 import dev.bootcj.glib.GFiles;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.KeyFiles;
@@ -216,7 +217,8 @@ public final class OstreeSysroot implements AutoCloseable {
      */
     public Deployment deploy(String osname, String commit, Map<String, Map<String, String>> origin,
             List<String> kernelArguments) throws GLibException {
-        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin)) {
+        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin);
+                Cancellation cancel = Cancellation.forCurrentThread()) {
             MemorySegment os = arena.allocateFrom(osname);
             MemorySegment merge = LibOstree.ostree_sysroot_get_merge_deployment(sysroot.get(), os);
             try {
@@ -224,13 +226,13 @@ public final class OstreeSysroot implements AutoCloseable {
                 MemorySegment out = arena.allocate(ADDRESS);
                 MemorySegment error = GErrors.slot(arena);
                 GErrors.check(LibOstree.ostree_sysroot_deploy_tree_with_options(sysroot.get(), os,
-                        arena.allocateFrom(commit), originFile.get(), merge, opts, out, MemorySegment.NULL, error),
+                        arena.allocateFrom(commit), originFile.get(), merge, opts, out, cancel.pointer(), error),
                         error, "deploying " + commit + " to " + path);
                 MemorySegment created = out.get(ADDRESS, 0);
                 try {
                     String id = nativeId(created);
                     GErrors.check(LibOstree.ostree_sysroot_simple_write_deployment(sysroot.get(), os, created, merge,
-                            0, MemorySegment.NULL, error), error, "writing deployment " + id + " of " + path);
+                            0, cancel.pointer(), error), error, "writing deployment " + id + " of " + path);
                     return find(id);
                 } finally {
                     GObjects.unref(created);
@@ -249,7 +251,8 @@ public final class OstreeSysroot implements AutoCloseable {
      */
     public Deployment stage(String osname, String commit, Map<String, Map<String, String>> origin,
             List<String> kernelArguments) throws GLibException {
-        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin)) {
+        try (Arena arena = Arena.ofConfined(); Owned originFile = KeyFiles.create(origin);
+                Cancellation cancel = Cancellation.forCurrentThread()) {
             MemorySegment os = arena.allocateFrom(osname);
             MemorySegment merge = LibOstree.ostree_sysroot_get_merge_deployment(sysroot.get(), os);
             try {
@@ -257,7 +260,7 @@ public final class OstreeSysroot implements AutoCloseable {
                 MemorySegment error = GErrors.slot(arena);
                 GErrors.check(LibOstree.ostree_sysroot_stage_tree_with_options(sysroot.get(), os,
                         arena.allocateFrom(commit), originFile.get(), merge, deployOpts(arena, kernelArguments), out,
-                        MemorySegment.NULL, error), error, "staging " + commit + " in " + path);
+                        cancel.pointer(), error), error, "staging " + commit + " in " + path);
                 MemorySegment created = out.get(ADDRESS, 0);
                 String id = nativeId(created);
                 GObjects.unref(created);
@@ -277,7 +280,7 @@ public final class OstreeSysroot implements AutoCloseable {
      */
     public void writeDeployments(List<Deployment> order) throws GLibException {
         MemorySegment array = LibOstree.ostree_sysroot_get_deployments(sysroot.get());
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); Cancellation cancel = Cancellation.forCurrentThread()) {
             Map<String, MemorySegment> byId = new java.util.HashMap<>();
             for (MemorySegment d : GCollections.elements(array)) {
                 byId.put(nativeId(d), d);
@@ -291,11 +294,11 @@ public final class OstreeSysroot implements AutoCloseable {
                 natives.add(n);
             }
             MemorySegment opts = arena.allocate(Structs.WRITE_DEPLOYMENTS_OPTS);
-            opts.set(JAVA_INT, 0, 1); // do_postclean
+            opts.set(JAVA_INT, Structs.offset(Structs.WRITE_DEPLOYMENTS_OPTS, "do_postclean"), 1);
             try (Owned list = GCollections.newPtrArray(natives)) {
                 MemorySegment error = GErrors.slot(arena);
                 GErrors.check(LibOstree.ostree_sysroot_write_deployments_with_options(sysroot.get(), list.get(), opts,
-                        MemorySegment.NULL, error), error, "writing the deployment list of " + path);
+                        cancel.pointer(), error), error, "writing the deployment list of " + path);
             }
         } finally {
             GCollections.unrefPtrArray(array);

@@ -4,13 +4,15 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.bootcj.GLibException;
+import dev.bootcj.glib.Cancellation;
 import dev.bootcj.glib.GErrors;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.glib.GObjects;
 import dev.bootcj.glib.GStrings;
 import dev.bootcj.glib.Variants;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +91,9 @@ public final class RepoTransaction implements AutoCloseable {
      * Writes a commit with no parent, subject or body over a root already written (dirtree + dirmeta), through
      * {@code ostree_repo_write_commit_with_time}.
      *
-     * @param metadata commit metadata in the Java shapes {@link Variants#vardict} accepts
+     * @param metadata commit metadata: String ({@code s}), Boolean ({@code b}), Integer ({@code i}), Long
+     *     ({@code t}), byte[] ({@code ay}), a nested {@code Map<String, ?>} ({@code a{sv}}) of the same, or
+     *     {@link CountsByName} ({@code a{sa{su}}})
      * @param timestamp seconds since the epoch
      * @return the commit checksum
      */
@@ -101,7 +105,7 @@ public final class RepoTransaction implements AutoCloseable {
             MemorySegment mtree = LibOstree.ostree_mutable_tree_new_from_checksum(repo.pointer(),
                     arena.allocateFrom(rootTree), arena.allocateFrom(rootMeta));
             MemorySegment rootOut = arena.allocate(ADDRESS);
-            MemorySegment meta = Variants.sink(Variants.vardict(metadata));
+            MemorySegment meta = Variants.sink(Variants.vardict(variantValues(metadata)));
             try {
                 GErrors.check(LibOstree.ostree_repo_write_mtree(repo.pointer(), mtree, rootOut, MemorySegment.NULL,
                         error), error, "resolving root " + rootTree);
@@ -122,17 +126,29 @@ public final class RepoTransaction implements AutoCloseable {
         }
     }
 
+    private static int stat(MemorySegment stats, String field) {
+        return stats.get(JAVA_INT, Structs.offset(Structs.TRANSACTION_STATS, field));
+    }
+
+    /** {@code metadata} with each {@link CountsByName} turned into its (floating) GVariant. */
+    private static Map<String, Object> variantValues(Map<String, ?> metadata) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> out.put(k, v instanceof CountsByName c ? Variants.stringToCounts(c.counts()) : v));
+        return out;
+    }
+
     /** Commits: objects become visible and refs are written. */
     public Stats commit() throws GLibException {
         ensureActive();
         active = false;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined(); Cancellation cancel = Cancellation.forCurrentThread()) {
             MemorySegment error = GErrors.slot(arena);
-            MemorySegment stats = arena.allocate(56, 8);
-            GErrors.check(LibOstree.ostree_repo_commit_transaction(repo.pointer(), stats, MemorySegment.NULL, error),
+            MemorySegment stats = arena.allocate(Structs.TRANSACTION_STATS);
+            GErrors.check(LibOstree.ostree_repo_commit_transaction(repo.pointer(), stats, cancel.pointer(), error),
                     error, "committing the transaction in " + repo);
-            return new Stats(stats.get(JAVA_INT, 0), stats.get(JAVA_INT, 4), stats.get(JAVA_INT, 8),
-                    stats.get(JAVA_INT, 12), stats.get(JAVA_LONG, 16));
+            return new Stats(stat(stats, "metadata_objects_total"), stat(stats, "metadata_objects_written"),
+                    stat(stats, "content_objects_total"), stat(stats, "content_objects_written"),
+                    stats.get(JAVA_LONG, Structs.offset(Structs.TRANSACTION_STATS, "content_bytes_written")));
         } catch (GLibException e) {
             abortQuietly();
             throw e;

@@ -3,6 +3,7 @@ package dev.bootcj.registry;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.bootcj.RegistryException;
 import dev.bootcj.oci.ImageName;
 import java.io.IOException;
 import java.nio.file.Files;

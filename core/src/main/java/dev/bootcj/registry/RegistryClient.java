@@ -2,6 +2,7 @@ package dev.bootcj.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
+import dev.bootcj.RegistryException;
 import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.OciJson;
 import dev.bootcj.oci.RawManifest;

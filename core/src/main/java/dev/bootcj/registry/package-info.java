@@ -12,7 +12,7 @@
  * <li>{@link dev.bootcj.registry.ImageInspector} and {@link dev.bootcj.registry.ImageInfoRenderer} implement
  * {@code bootc inspect image}.</li>
  * </ul>
- * Errors are {@link dev.bootcj.registry.RegistryException} (HTTP and transport) or
+ * Errors are {@link dev.bootcj.RegistryException} (HTTP and transport) or
  * {@link dev.bootcj.ImageException} (unusable content), each one line naming the image.
  */
 package dev.bootcj.registry;

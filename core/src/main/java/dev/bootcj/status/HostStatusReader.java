@@ -1,6 +1,7 @@
 package dev.bootcj.status;
 
 import dev.bootcj.BootcException;
+import dev.bootcj.GLibException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.oci.OstreeImageReference;

@@ -1,19 +1,12 @@
 package dev.bootcj.sys;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import dev.bootcj.ErrnoException;
 
 /**
  * errno values and the one mapping from a failed libc call to a Java exception.
  *
- * <p>Messages have the shape {@code "<call>(<path>) failed: <strerror> (errno N)"}. Common values become the
- * JDK's own {@link FileSystemException} subtypes (so callers can catch {@link NoSuchFileException});
- * everything else is an {@link ErrnoException}.
+ * <p>Every failure is an {@link ErrnoException} (a {@link dev.bootcj.BootcException}) with the message
+ * {@code "<call>(<path>) failed: <strerror> (errno N)"} and the errno kept for callers that branch on it.
  */
 public final class Errno {
     public static final int EPERM = 1;
@@ -35,23 +28,14 @@ public final class Errno {
     private Errno() {
     }
 
-    /** The C library's text for {@code errno}. */
+    /** The C library's text for {@code errno}, copied out of libc's static buffer. */
+    @SuppressWarnings("restricted")
     public static String describe(int errno) {
-        return Libc.strerror(errno);
+        return Libc.strerror(errno).reinterpret(Long.MAX_VALUE).getString(0);
     }
 
     /** The exception for a failed {@code call} on {@code path} ({@code path} may be null). */
-    public static IOException exception(String call, String path, int errno) {
-        String what = call + "(" + (path == null ? "" : path) + ")";
-        String reason = describe(errno) + " (errno " + errno + ")";
-        String message = what + " failed: " + reason;
-        return switch (errno) {
-            case ENOENT -> new NoSuchFileException(path, null, message);
-            case EACCES, EPERM -> new AccessDeniedException(path, null, message);
-            case EEXIST -> new FileAlreadyExistsException(path, null, message);
-            case ENOTEMPTY -> new DirectoryNotEmptyException(message);
-            case ENOTDIR -> new NotDirectoryException(message);
-            default -> new ErrnoException(message, call, path, errno);
-        };
+    public static ErrnoException exception(String call, String path, int errno) {
+        return new ErrnoException(call, path, errno, describe(errno));
     }
 }

@@ -3,8 +3,9 @@ package dev.bootcj.sys;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.IOException;
+import dev.bootcj.ErrnoException;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
@@ -18,20 +19,21 @@ public final class FileCalls implements AutoCloseable {
     /** {@code O_WRONLY}. */
     public static final int O_WRONLY = 1;
     /** {@code O_TMPFILE} (includes {@code O_DIRECTORY}, as glibc defines it). */
-    public static final int O_TMPFILE = 020000000 | Libc.O_DIRECTORY;
+    public static final int O_TMPFILE = 020000000 | Fcntl.O_DIRECTORY;
     /** {@code AT_FDCWD}. */
-    public static final int AT_FDCWD = Libc.AT_FDCWD;
+    public static final int AT_FDCWD = Fcntl.AT_FDCWD;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int AT_SYMLINK_FOLLOW = 0x400;
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int SYNC_FILE_RANGE_WRITE = 2;
     private static final long UTIME_OMIT = (1L << 30) - 2L;
-    private static final int STAT_SIZE = 256;
+    private static final long ATIME_NSEC = Structs.TIMES.byteOffset(MemoryLayout.PathElement.sequenceElement(0),
+            MemoryLayout.PathElement.groupElement("tv_nsec"));
 
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment state = arena.allocate(Libc.CAPTURE_STATE);
-    private final MemorySegment stat = arena.allocate(STAT_SIZE, 8);
-    private final MemorySegment zeroTimes = arena.allocate(32, 8);
+    private final MemorySegment stat = arena.allocate(Structs.STAT);
+    private final MemorySegment zeroTimes = arena.allocate(Structs.TIMES);
     private MemorySegment path1 = arena.allocate(512);
     private MemorySegment path2 = arena.allocate(512);
     private MemorySegment value = arena.allocate(4096);
@@ -40,16 +42,13 @@ public final class FileCalls implements AutoCloseable {
     private boolean emptyPathLinks = true;
 
     public FileCalls() {
-        // atime untouched, mtime 0 (the epoch), as ostree stores content objects
-        zeroTimes.set(JAVA_LONG, 0, 0L);
-        zeroTimes.set(JAVA_LONG, 8, UTIME_OMIT);
-        zeroTimes.set(JAVA_LONG, 16, 0L);
-        zeroTimes.set(JAVA_LONG, 24, 0L);
+        // atime untouched, mtime 0 (the epoch), as ostree stores content objects; the arena zeroed the rest
+        zeroTimes.set(JAVA_LONG, ATIME_NSEC, UTIME_OMIT);
     }
 
     /** Opens the directory {@code path} (relative to {@code dirfd}) as an {@code O_PATH}-less read-only fd. */
-    public int openDirectory(int dirfd, String path) throws IOException {
-        int fd = Libc.openat(state, dirfd, first(path), Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
+    public int openDirectory(int dirfd, String path) throws ErrnoException {
+        int fd = Libc.openat(state, dirfd, first(path), Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC, 0);
         if (fd < 0) {
             throw Errno.exception("open", path, Libc.errno(state));
         }
@@ -57,8 +56,8 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** An unnamed file in {@code dirfd}'s filesystem ({@code O_TMPFILE}), write-only, mode {@code mode}. */
-    public int openTmpfile(int dirfd, int mode, String what) throws IOException {
-        int fd = Libc.openat(state, dirfd, first("."), O_TMPFILE | O_WRONLY | Libc.O_CLOEXEC, mode);
+    public int openTmpfile(int dirfd, int mode, String what) throws ErrnoException {
+        int fd = Libc.openat(state, dirfd, first("."), O_TMPFILE | O_WRONLY | Fcntl.O_CLOEXEC, mode);
         if (fd < 0) {
             throw Errno.exception("open(O_TMPFILE)", what, Libc.errno(state));
         }
@@ -66,7 +65,7 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** Writes {@code data[0..len)} completely. */
-    public void writeFully(int fd, MemorySegment data, long len, String what) throws IOException {
+    public void writeFully(int fd, MemorySegment data, long len, String what) throws ErrnoException {
         long off = 0;
         while (off < len) {
             long n = Libc.write(state, fd, data.asSlice(off), len - off);
@@ -82,21 +81,21 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** {@code fchown(2)}. */
-    public void fchown(int fd, int uid, int gid, String what) throws IOException {
+    public void fchown(int fd, int uid, int gid, String what) throws ErrnoException {
         if (Libc.fchown(state, fd, uid, gid) != 0) {
             throw Errno.exception("fchown", what, Libc.errno(state));
         }
     }
 
     /** {@code fchmod(2)}. */
-    public void fchmod(int fd, int mode, String what) throws IOException {
+    public void fchmod(int fd, int mode, String what) throws ErrnoException {
         if (Libc.fchmod(state, fd, mode) != 0) {
             throw Errno.exception("fchmod", what, Libc.errno(state));
         }
     }
 
     /** {@code fsetxattr(2)} of {@code name} (without NUL) to {@code data}. */
-    public void fsetxattr(int fd, byte[] name, byte[] data, String what) throws IOException {
+    public void fsetxattr(int fd, byte[] name, byte[] data, String what) throws ErrnoException {
         MemorySegment n = first(name);
         MemorySegment v = value(data);
         if (Libc.fsetxattr(state, fd, n, v, data.length, 0) != 0) {
@@ -106,7 +105,7 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** {@code lsetxattr(2)} on {@code name} in {@code dirfd} (through {@code /proc/self/fd}). */
-    public void lsetxattr(int dirfd, String file, byte[] name, byte[] data, String what) throws IOException {
+    public void lsetxattr(int dirfd, String file, byte[] name, byte[] data, String what) throws ErrnoException {
         MemorySegment p = first("/proc/self/fd/" + dirfd + "/" + file);
         MemorySegment n = second(name);
         MemorySegment v = value(data);
@@ -117,7 +116,7 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** Sets the modification time to 0 and leaves the access time ({@code futimens(2)}). */
-    public void zeroMtime(int fd, String what) throws IOException {
+    public void zeroMtime(int fd, String what) throws ErrnoException {
         if (Libc.futimens(state, fd, zeroTimes) != 0) {
             throw Errno.exception("futimens", what, Libc.errno(state));
         }
@@ -127,7 +126,7 @@ public final class FileCalls implements AutoCloseable {
      * Gives the {@code O_TMPFILE} {@code fd} the name {@code name} in {@code dirfd} ({@code linkat(2)} through
      * {@code /proc/self/fd}); false if that name exists already.
      */
-    public boolean linkTmpfile(int fd, int dirfd, String name, String what) throws IOException {
+    public boolean linkTmpfile(int fd, int dirfd, String name, String what) throws ErrnoException {
         int rc;
         if (emptyPathLinks) {
             rc = Libc.linkat(state, fd, empty, dirfd, second(name), AT_EMPTY_PATH);
@@ -155,14 +154,14 @@ public final class FileCalls implements AutoCloseable {
      * Starts writeback of {@code fd}'s dirty pages without waiting ({@code sync_file_range(2)} with
      * {@code SYNC_FILE_RANGE_WRITE}), so a later {@code syncfs} has less left to do. Not a durability point.
      */
-    public void startWriteback(int fd, String what) throws IOException {
+    public void startWriteback(int fd, String what) throws ErrnoException {
         if (Libc.sync_file_range(state, fd, 0, 0, SYNC_FILE_RANGE_WRITE) != 0) {
             throw Errno.exception("sync_file_range", what, Libc.errno(state));
         }
     }
 
     /** Whether {@code name} exists in {@code dirfd} (not following a final symlink). */
-    public boolean exists(int dirfd, String name) throws IOException {
+    public boolean exists(int dirfd, String name) throws ErrnoException {
         if (Libc.fstatat(state, dirfd, first(name), stat, AT_SYMLINK_NOFOLLOW) == 0) {
             return true;
         }
@@ -174,7 +173,7 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** {@code mkdirat(2)}; false if it exists already. */
-    public boolean mkdir(int dirfd, String name, int mode, String what) throws IOException {
+    public boolean mkdir(int dirfd, String name, int mode, String what) throws ErrnoException {
         if (Libc.mkdirat(state, dirfd, first(name), mode) != 0) {
             int errno = Libc.errno(state);
             if (errno == Errno.EEXIST) {
@@ -186,28 +185,28 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** {@code symlinkat(2)}: {@code name} in {@code dirfd} pointing to {@code target}. */
-    public void symlink(String target, int dirfd, String name, String what) throws IOException {
+    public void symlink(String target, int dirfd, String name, String what) throws ErrnoException {
         if (Libc.symlinkat(state, first(target), dirfd, second(name)) != 0) {
             throw Errno.exception("symlinkat", what, Libc.errno(state));
         }
     }
 
     /** {@code fchownat(2)} without following a symlink. */
-    public void lchown(int dirfd, String name, int uid, int gid, String what) throws IOException {
+    public void lchown(int dirfd, String name, int uid, int gid, String what) throws ErrnoException {
         if (Libc.fchownat(state, dirfd, first(name), uid, gid, AT_SYMLINK_NOFOLLOW) != 0) {
             throw Errno.exception("fchownat", what, Libc.errno(state));
         }
     }
 
     /** {@code renameat(2)} within one directory fd pair. */
-    public void rename(int fromDir, String from, int toDir, String to, String what) throws IOException {
+    public void rename(int fromDir, String from, int toDir, String to, String what) throws ErrnoException {
         if (Libc.renameat(state, fromDir, first(from), toDir, second(to)) != 0) {
             throw Errno.exception("renameat", what, Libc.errno(state));
         }
     }
 
     /** {@code unlinkat(2)} of a non-directory; a missing name is fine. */
-    public void unlink(int dirfd, String name) throws IOException {
+    public void unlink(int dirfd, String name) throws ErrnoException {
         if (Libc.unlinkat(state, dirfd, first(name), 0) != 0) {
             int errno = Libc.errno(state);
             if (errno != Errno.ENOENT) {
@@ -217,21 +216,21 @@ public final class FileCalls implements AutoCloseable {
     }
 
     /** {@code fsync(2)}. */
-    public void fsync(int fd, String what) throws IOException {
+    public void fsync(int fd, String what) throws ErrnoException {
         if (Libc.fsync(state, fd) != 0) {
             throw Errno.exception("fsync", what, Libc.errno(state));
         }
     }
 
     /** {@code syncfs(2)}. */
-    public void syncfs(int fd, String what) throws IOException {
+    public void syncfs(int fd, String what) throws ErrnoException {
         if (Libc.syncfs(state, fd) != 0) {
             throw Errno.exception("syncfs", what, Libc.errno(state));
         }
     }
 
     /** {@code close(2)}; errors other than {@code EINTR} are reported. */
-    public void close(int fd, String what) throws IOException {
+    public void close(int fd, String what) throws ErrnoException {
         if (Libc.close(state, fd) != 0) {
             int errno = Libc.errno(state);
             if (errno != Errno.EINTR) {

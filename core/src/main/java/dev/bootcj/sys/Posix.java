@@ -1,6 +1,6 @@
 package dev.bootcj.sys;
 
-import java.io.IOException;
+import dev.bootcj.ErrnoException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public final class Posix {
 
     /** {@code mount(2)}; {@code source}, {@code fstype} and {@code data} may be null. */
     public static void mount(String source, Path target, String fstype, long flags, String data)
-            throws IOException {
+            throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Libc.CAPTURE_STATE);
             int rc = Libc.mount(state, cString(arena, source), arena.allocateFrom(target.toString()),
@@ -41,7 +41,7 @@ public final class Posix {
     }
 
     /** {@code umount2(2)}. */
-    public static void umount(Path target, int flags) throws IOException {
+    public static void umount(Path target, int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Libc.CAPTURE_STATE);
             if (Libc.umount2(state, arena.allocateFrom(target.toString()), flags) != 0) {
@@ -51,12 +51,12 @@ public final class Posix {
     }
 
     /** Opens {@code path} read-only, calls {@code fsync(2)} on it and closes it. */
-    public static void fsync(Path path) throws IOException {
+    public static void fsync(Path path) throws ErrnoException {
         withFd(path, "fsync", (state, fd) -> Libc.fsync(state, fd));
     }
 
     /** {@code syncfs(2)} on the filesystem that holds {@code path}. */
-    public static void syncfs(Path path) throws IOException {
+    public static void syncfs(Path path) throws ErrnoException {
         withFd(path, "syncfs", (state, fd) -> Libc.syncfs(state, fd));
     }
 
@@ -69,11 +69,11 @@ public final class Posix {
         int apply(MemorySegment state, int fd);
     }
 
-    private static void withFd(Path path, String call, FdCall action) throws IOException {
+    private static void withFd(Path path, String call, FdCall action) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Libc.CAPTURE_STATE);
-            int fd = Libc.openat(state, Libc.AT_FDCWD, arena.allocateFrom(path.toString()),
-                    Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+            int fd = Libc.openat(state, Fcntl.AT_FDCWD, arena.allocateFrom(path.toString()),
+                    Fcntl.O_RDONLY | Fcntl.O_CLOEXEC, 0);
             if (fd < 0) {
                 throw Errno.exception("open", path.toString(), Libc.errno(state));
             }

@@ -384,7 +384,7 @@ class UmociDifferentialTest {
                 RegistryOptions.defaults(), Reporter.quiet(), false).commit();
     }
 
-    private static DirTree.Subdir root(Path repoPath, String commit) throws IOException {
+    private static DirTree.Subdir root(Path repoPath, String commit) throws Exception {
         try (OstreeRepo repo = OstreeRepo.open(repoPath)) {
             return repo.commitRoot(commit);
         }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bootcj.glib.GLibException;
+import dev.bootcj.GLibException;
+import dev.bootcj.deploy.Interrupts;
 import dev.bootcj.testing.BindingAssert;
 import dev.bootcj.testing.SysrootFixture;
 import java.nio.file.Path;
@@ -22,6 +23,38 @@ class OstreeBindingTest {
     @Test
     void descriptorsMatchHeader() throws Exception {
         BindingAssert.assertMatchesHeader(LibOstree.class, "ostree-bound.h");
+    }
+
+    @Test
+    void structLayoutsMatchC() {
+        BindingAssert.assertLayout(Structs.DEPLOY_TREE_OPTS, "ostree-bound.h", "OstreeSysrootDeployTreeOpts",
+                tmp.resolve("deploy"));
+        BindingAssert.assertLayout(Structs.WRITE_DEPLOYMENTS_OPTS, "ostree-bound.h",
+                "OstreeSysrootWriteDeploymentsOpts", tmp.resolve("write"));
+        BindingAssert.assertLayout(Structs.CHECKOUT_AT_OPTIONS, "ostree-bound.h", "OstreeRepoCheckoutAtOptions",
+                tmp.resolve("checkout"));
+        BindingAssert.assertLayout(Structs.TRANSACTION_STATS, "ostree-bound.h", "OstreeRepoTransactionStats",
+                tmp.resolve("stats"));
+    }
+
+    @Test
+    void anInterruptedThreadCancelsLongCalls() throws Exception {
+        SysrootFixture s = SysrootFixture.create(tmp.resolve("sysroot"), "testos");
+        String c = s.commit("test/one", Map.of("version", "1"), Map.of());
+        try (OstreeRepo repo = OstreeRepo.open(s.repo())) {
+            // What the shell's Ctrl-C handler does; the GCancellable reaches libostree, which stops the checkout.
+            Interrupts.interrupt(Thread.currentThread());
+            GLibException e;
+            try {
+                e = assertThrows(GLibException.class, () -> repo.checkoutSubpath(c, "/", tmp.resolve("out")));
+            } finally {
+                Thread.interrupted();
+            }
+            assertTrue(e.isCancelled(), e.domain() + ":" + e.code() + " " + e.getMessage());
+            assertEquals("checking out / of " + c + ": Operation was cancelled", e.getMessage());
+            // Without the interrupt the same call succeeds.
+            assertTrue(repo.checkoutSubpath(c, "/", tmp.resolve("out2")));
+        }
     }
 
     @Test

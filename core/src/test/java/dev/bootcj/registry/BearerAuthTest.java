@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bootcj.RegistryException;
 import dev.bootcj.oci.Compression;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Platform;

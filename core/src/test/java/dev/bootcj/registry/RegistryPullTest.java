@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
+import dev.bootcj.RegistryException;
 import dev.bootcj.oci.Compression;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;

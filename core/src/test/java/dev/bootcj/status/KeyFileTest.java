@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bootcj.glib.GLibException;
+import dev.bootcj.GLibException;
 import dev.bootcj.glib.KeyFiles;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,13 @@
 package dev.bootcj.status;
 
+import dev.bootcj.GLibException;
 import dev.bootcj.SysrootException;
-import dev.bootcj.glib.GLibException;
 import dev.bootcj.ostree.Deployment;
+import dev.bootcj.ostree.NotASysrootException;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.OstreeSysroot;
 import dev.bootcj.spec.Host;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -203,10 +203,15 @@ class OnDiskSysrootTest {
         assertEquals("1.1", host.status().booted().cachedUpdate().version());
     }
 
-    /** What the deployment verbs read of an open sysroot ({@link BootcSysroot#status()}), asserted to be libostree's. */
-    static Host sameAsLibostree(BootcSysroot host) throws Exception {
+    /**
+     * What the deployment verbs read of an open sysroot ({@link BootcSysroot#status()}), asserted to be what libostree
+     * loads from the same sysroot at {@code root}.
+     */
+    static Host sameAsLibostree(BootcSysroot host, Path root) throws Exception {
         Host files = host.status();
-        assertEquals(LibostreeStatus.read(host.ostree()), files);
+        try (OstreeSysroot sysroot = OstreeSysroot.open(root)) {
+            assertEquals(LibostreeStatus.read(sysroot), files);
+        }
         return files;
     }
 
@@ -226,27 +231,27 @@ class OnDiskSysrootTest {
         images.derive("v2", "2.0", Map.of("usr/share/marker", "v2\n"), BootableImages.LABELS);
         List<String> out = new ArrayList<>();
         try (BootcSysroot host = BootcSysroot.open(root, () -> { })) {
-            assertEquals("1.0", sameAsLibostree(host).status().booted().image().version());
+            assertEquals("1.0", sameAsLibostree(host, root).status().booted().image().version());
             assertInstanceOf(Switch.Outcome.Staged.class, Switch.run(host, v2, RegistryOptions.defaults(), out::add));
-            Host switched = sameAsLibostree(host);
+            Host switched = sameAsLibostree(host, root);
             assertEquals("2.0", switched.status().booted().image().version());
             assertEquals("1.0", switched.status().rollback().image().version());
             assertInstanceOf(Switch.Outcome.Unchanged.class, Switch.run(host, v2, RegistryOptions.defaults(), out::add));
             images.derive("v2", "2.1", Map.of("usr/share/marker", "v2.1\n"), BootableImages.LABELS);
             Upgrade.run(host, true, RegistryOptions.defaults(), out::add);
-            assertEquals("2.1", sameAsLibostree(host).status().booted().cachedUpdate().version());
+            assertEquals("2.1", sameAsLibostree(host, root).status().booted().cachedUpdate().version());
             assertInstanceOf(Upgrade.Outcome.Staged.class, Upgrade.run(host, false, RegistryOptions.defaults(), out::add));
-            assertEquals("2.1", sameAsLibostree(host).status().booted().image().version());
+            assertEquals("2.1", sameAsLibostree(host, root).status().booted().image().version());
         }
         SysrootFixture.ostree("admin", "pin", "--sysroot=" + root, "1");
         try (BootcSysroot host = BootcSysroot.open(root, () -> { })) {
-            Host pinned = sameAsLibostree(host);
+            Host pinned = sameAsLibostree(host, root);
             assertTrue(pinned.status().rollback().pinned());
             Rollback.run(host, out::add);
-            Host rolledBack = sameAsLibostree(host);
+            Host rolledBack = sameAsLibostree(host, root);
             assertEquals(pinned.status().rollback(), rolledBack.status().booted());
             Rollback.run(host, out::add);
-            assertEquals(pinned, sameAsLibostree(host));
+            assertEquals(pinned, sameAsLibostree(host, root));
         }
         assertTrue(out.contains("Image specification is unchanged."), out.toString());
         sameAsLibostree(root);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bootcj.ErrnoException;
 import dev.bootcj.testing.BindingAssert;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +22,21 @@ class PosixTest {
     }
 
     @Test
+    void structLayoutsMatchC() {
+        BindingAssert.assertLayout(Structs.STAT, "libc-bound.h", "struct stat", tmp.resolve("stat"));
+        BindingAssert.assertLayout(Structs.TIMESPEC, "libc-bound.h", "struct timespec", tmp.resolve("timespec"));
+        assertEquals(2 * Structs.TIMESPEC.byteSize(), Structs.TIMES.byteSize());
+    }
+
+    @Test
     void errnoIsCapturedAndMapped() {
         ErrnoException e = assertThrows(ErrnoException.class, () -> Posix.umount(tmp, 0));
         assertEquals(Errno.EINVAL, e.errno());
         assertEquals("umount2(" + tmp + ") failed: Invalid argument (errno 22)", e.getMessage());
-        NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> Posix.fsync(tmp.resolve("nope")));
-        assertTrue(missing.getMessage().contains("No such file or directory (errno 2)"), missing.getMessage());
+        ErrnoException missing = assertThrows(ErrnoException.class, () -> Posix.fsync(tmp.resolve("nope")));
+        assertTrue(missing.isNotFound());
+        assertEquals("open(" + tmp.resolve("nope") + ") failed: No such file or directory (errno 2)",
+                missing.getMessage());
     }
 
     @Test

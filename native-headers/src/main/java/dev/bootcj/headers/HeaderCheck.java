@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class HeaderCheck {
     /** Our headers, as packaged resources. */
-    public static final List<String> HEADERS = List.of("glib-bound.h", "ostree-bound.h", "libc-bound.h");
+    public static final List<String> HEADERS = List.of("glib-bound.h", "ostree-bound.h", "libc-bound.h", "zstd-bound.h");
 
     private static final Pattern LIB = Pattern.compile("/\\* @lib (\\w+) (\\S+) \\*/");
     private static final Pattern PROTO = Pattern.compile(
-            "^\\s*(?<ret>[^()]*?[\\s*])\\(?(?<name>[a-z_][a-z0-9_]*)\\)?\\s*\\((?<params>.*)\\);.*$");
+            "^\\s*(?<ret>[^()]*?[\\s*])\\(?(?<name>[A-Za-z_][A-Za-z0-9_]*)\\)?\\s*\\((?<params>.*)\\);.*$");
 
     private HeaderCheck() {
     }
@@ -156,7 +156,8 @@ public final class HeaderCheck {
      */
     public static Map<String, Long> layout(String header, String struct, List<String> fields, Path workDir) {
         StringBuilder src = new StringBuilder();
-        src.append("#include <stdio.h>\n#include <stddef.h>\n#include \"").append(header).append("\"\n");
+        // The header first: it may define feature macros (_GNU_SOURCE) that must precede every system header.
+        src.append("#include \"").append(header).append("\"\n#include <stdio.h>\n#include <stddef.h>\n");
         src.append("int main(void) {\n");
         src.append("  printf(\"sizeof %zu\\n\", sizeof(").append(struct).append("));\n");
         for (String f : fields) {

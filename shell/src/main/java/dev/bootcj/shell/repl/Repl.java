@@ -1,5 +1,6 @@
 package dev.bootcj.shell.repl;
 
+import dev.bootcj.deploy.Interrupts;
 import dev.bootcj.shell.args.UsageException;
 import dev.bootcj.shell.command.Dispatcher;
 import dev.bootcj.shell.command.ExitCommand;
@@ -82,10 +83,11 @@ public final class Repl {
                     .variable(LineReader.HISTORY_FILE, history)
                     .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                     .build();
-            // Ctrl-C outside line editing interrupts the running command (which cleans up and fails) and never
-            // ends the shell; inside line editing JLine turns it into UserInterruptException.
+            // Ctrl-C outside line editing interrupts the running command (which cleans up and fails; a long
+            // libostree call is cancelled) and never ends the shell; inside line editing JLine turns it into
+            // UserInterruptException.
             Thread shellThread = Thread.currentThread();
-            terminal.handle(Terminal.Signal.INT, signal -> shellThread.interrupt());
+            terminal.handle(Terminal.Signal.INT, signal -> Interrupts.interrupt(shellThread));
             int last = Dispatcher.EXIT_OK;
             while (true) {
                 String line;

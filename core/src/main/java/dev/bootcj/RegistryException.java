@@ -1,6 +1,4 @@
-package dev.bootcj.registry;
-
-import dev.bootcj.BootcException;
+package dev.bootcj;
 
 /** A registry or transport refused or failed a request; the message names the image and the action. */
 public final class RegistryException extends BootcException {
