@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bootcj.ImageException;
+import dev.bootcj.spec.SpecMapper;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +92,7 @@ public record ImageConfig(
     /** Parses a config blob. */
     public static ImageConfig parse(byte[] bytes, String image) throws ImageException {
         try {
-            ImageConfig c = OciJson.json().readValue(bytes, ImageConfig.class);
+            ImageConfig c = SpecMapper.ociJson().readValue(bytes, ImageConfig.class);
             if (c == null) {
                 throw new ImageException("Image " + image + ": empty image config");
             }

@@ -2,8 +2,8 @@ package dev.bootcj.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.bootcj.oci.ImageName;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,6 @@ import java.util.List;
  * }
  */
 final class RegistriesConf {
-    private static final TomlMapper TOML = new TomlMapper();
-
     /** One place to fetch an image from. */
     record Endpoint(String registry, String repository, boolean insecure, boolean mirror) {
     }
@@ -72,7 +70,7 @@ final class RegistriesConf {
         }
         File f;
         try {
-            f = TOML.readValue(file.toFile(), File.class);
+            f = SpecMapper.toml().readValue(file.toFile(), File.class);
         } catch (IOException e) {
             throw new IOException("Cannot parse " + file + ": " + e.getMessage(), e);
         }
