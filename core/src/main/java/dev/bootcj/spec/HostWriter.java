@@ -28,7 +28,7 @@ public final class HostWriter {
 
     /** YAML, as {@code SpecMapper.yaml().writeValueAsString(host)}. */
     public static void yaml(Host host, Writer out) throws IOException {
-        try (JsonGenerator g = SpecMapper.bootcYamlFactory().createGenerator(out)) {
+        try (JsonGenerator g = TaggedYamlFactory.bootcStyle().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             write(host, g);
         }

@@ -26,6 +26,20 @@ final class TaggedYamlFactory extends YAMLFactory {
         super(builder);
     }
 
+    /** Built on first use; kept apart from {@link SpecMapper} so that streaming YAML does not build its mappers. */
+    private static final class BootcStyle {
+        static final TaggedYamlFactory FACTORY = new TaggedYamlFactory(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+    }
+
+    /** The factory of bootc's YAML style (the spec mappers' and {@link HostWriter}'s): tags for signatures. */
+    static TaggedYamlFactory bootcStyle() {
+        return BootcStyle.FACTORY;
+    }
+
     @Override
     protected YAMLGenerator _createGenerator(Writer out, IOContext ctxt) throws IOException {
         return new TaggingGenerator(ctxt, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec,
