@@ -1,10 +1,13 @@
 package dev.bootcj.bench;
 
+import dev.bootcj.blob.VerifyingInputStream;
 import dev.bootcj.compress.Decompressors;
-import dev.bootcj.imports.DigestingInputStream;
 import dev.bootcj.imports.ImportRules;
 import dev.bootcj.imports.LayerImporter;
 import dev.bootcj.oci.Compression;
+import dev.bootcj.oci.Descriptor;
+import dev.bootcj.oci.Digest;
+import dev.bootcj.oci.MediaType;
 import dev.bootcj.ostree.OstreeRepo;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -58,8 +61,8 @@ public final class ImportTar {
         }
         long start = System.nanoTime();
         try (OstreeRepo repo = OstreeRepo.open(repoPath)) {
-            DigestingInputStream blob = new DigestingInputStream(
-                    new BufferedInputStream(Files.newInputStream(layer), 1 << 20), digest, Files.size(layer));
+            VerifyingInputStream blob = new VerifyingInputStream(new BufferedInputStream(Files.newInputStream(layer),
+                    1 << 20), Descriptor.of(MediaType.OCI_LAYER, Digest.parse(digest), Files.size(layer)));
             LayerImporter.Result r = new LayerImporter(repo, ImportRules.PLAIN_IMAGE)
                     .importLayer(digest, Decompressors.decompress(blob, c), blob::verify);
             System.out.printf("%s %d files %d dirs %.3f s%n", r.commit(), r.files(), r.directories(),

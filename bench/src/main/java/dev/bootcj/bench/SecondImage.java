@@ -1,11 +1,14 @@
 package dev.bootcj.bench;
 
+import dev.bootcj.blob.VerifyingInputStream;
 import dev.bootcj.compress.Decompressors;
-import dev.bootcj.imports.DigestingInputStream;
 import dev.bootcj.imports.ImageMerger;
 import dev.bootcj.imports.ImportRules;
 import dev.bootcj.imports.LayerImporter;
 import dev.bootcj.oci.Compression;
+import dev.bootcj.oci.Descriptor;
+import dev.bootcj.oci.Digest;
+import dev.bootcj.oci.MediaType;
 import dev.bootcj.ostree.OstreeRepo;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -68,7 +71,8 @@ public final class SecondImage {
         if (existing.isPresent()) {
             return existing.get();
         }
-        DigestingInputStream blob = new DigestingInputStream(opener.open(), digest, size);
+        VerifyingInputStream blob = new VerifyingInputStream(opener.open(),
+                Descriptor.of(MediaType.OCI_LAYER, Digest.parse(digest), size));
         return importer.importLayer(digest, Decompressors.decompress(blob, c), blob::verify).commit();
     }
 

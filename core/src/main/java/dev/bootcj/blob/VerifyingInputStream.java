@@ -3,54 +3,58 @@ package dev.bootcj.blob;
 import dev.bootcj.ImageException;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.util.HexFormat;
 
 /**
- * Passes a blob's bytes through while computing its digest and counting its size; reading past the
- * declared size or reaching the end with a wrong size or digest throws {@link BlobVerificationException}.
- * The caller must read to the end for the check to happen.
+ * Passes a blob's bytes through while computing its digest (the JDK's {@link DigestInputStream}) and counting its
+ * size; reading past the declared size or reaching the end with a wrong size or digest throws
+ * {@link BlobVerificationException}. The check happens when the stream reaches its end, or at {@link #verify()},
+ * which reads the rest first: the one blob check of every caller, whether it reads the blob to its end itself
  * {@snippet :
  * try (InputStream in = new VerifyingInputStream(source.openBlob(layer, 0), layer)) {
  *     in.transferTo(out); // throws BlobVerificationException on mismatch
  * }
  * }
+ * or hands it to a consumer that may stop early, such as a layer import that stops at the tar's end marker:
+ * {@snippet :
+ * VerifyingInputStream blob = new VerifyingInputStream(raw, layer);
+ * importer.importLayer(layer.digest().toString(), Decompressors.decompress(blob, Compression.GZIP), blob::verify);
+ * }
  */
-public final class VerifyingInputStream extends FilterInputStream {
+public final class VerifyingInputStream extends DigestInputStream {
     private final Descriptor descriptor;
-    private final MessageDigest md;
     private long count;
     private boolean verified;
 
+    /** Checks what {@code in} yields against {@code descriptor}'s digest and size. */
     public VerifyingInputStream(InputStream in, Descriptor descriptor) throws ImageException {
-        super(in);
+        super(in, descriptor.digest().newDigester());
         this.descriptor = descriptor;
-        this.md = descriptor.digest().newDigester();
     }
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        int b = super.read();
+        if (b < 0) {
+            check();
+            return -1;
+        }
+        counted(1);
+        return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
         if (n < 0) {
-            verify();
+            check();
             return -1;
         }
-        md.update(b, off, n);
-        count += n;
-        if (count > descriptor.size()) {
-            throw new BlobVerificationException(BlobVerificationException.Kind.TOO_LONG, "Blob "
-                    + descriptor.digest() + " is longer than its declared size " + descriptor.size());
-        }
+        counted(n);
         return n;
     }
 
@@ -74,7 +78,24 @@ public final class VerifyingInputStream extends FilterInputStream {
         return false;
     }
 
-    private void verify() throws IOException {
+    /**
+     * Reads the rest of the blob (bytes after the end of what a consumer needed still count) and throws
+     * {@link BlobVerificationException} if its size or digest is not the descriptor's. Does nothing the second time.
+     */
+    public void verify() throws IOException {
+        transferTo(OutputStream.nullOutputStream());
+        check();
+    }
+
+    private void counted(int n) throws BlobVerificationException {
+        count += n;
+        if (count > descriptor.size()) {
+            throw new BlobVerificationException(BlobVerificationException.Kind.TOO_LONG, "Blob "
+                    + descriptor.digest() + " is longer than its declared size " + descriptor.size());
+        }
+    }
+
+    private void check() throws BlobVerificationException {
         if (verified) {
             return;
         }
@@ -82,7 +103,7 @@ public final class VerifyingInputStream extends FilterInputStream {
             throw new BlobVerificationException(BlobVerificationException.Kind.TRUNCATED, "Truncated blob "
                     + descriptor.digest() + ": got " + count + " of " + descriptor.size() + " bytes");
         }
-        Digest actual = new Digest(descriptor.digest().algorithm(), HexFormat.of().formatHex(md.digest()));
+        Digest actual = new Digest(descriptor.digest().algorithm(), HexFormat.of().formatHex(getMessageDigest().digest()));
         if (!actual.equals(descriptor.digest())) {
             throw new BlobVerificationException(BlobVerificationException.Kind.DIGEST_MISMATCH,
                     "Digest mismatch for blob " + descriptor.digest() + ": content has " + actual);

@@ -1,23 +1,23 @@
 package dev.bootcj.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
 import dev.bootcj.SysrootException;
 import dev.bootcj.imports.RefEscape;
+import dev.bootcj.oci.ImageConfig;
 import dev.bootcj.oci.OstreeImageReference;
 import dev.bootcj.ostree.Commit;
 import dev.bootcj.ostree.Deployment;
 import dev.bootcj.ostree.NotASysrootException;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.OstreeSysroot;
-import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.status.HostStatusReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -221,10 +221,8 @@ public final class DeploymentInspector {
             return null;
         }
         try {
-            JsonNode labels = SpecMapper.json().readTree(config.get()).path("config").path("Labels");
-            JsonNode v = labels.has("org.opencontainers.image.version") ? labels.get("org.opencontainers.image.version")
-                    : labels.get("version");
-            return v != null && v.isTextual() ? v.asText() : null;
+            Map<String, String> labels = ImageConfig.read(config.get()).labels();
+            return labels.getOrDefault(ImageConfig.LABEL_VERSION, labels.get("version"));
         } catch (IOException e) {
             return null;
         }

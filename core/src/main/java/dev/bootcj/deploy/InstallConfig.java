@@ -4,11 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.bootcj.ImageException;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +41,6 @@ public record InstallConfig(String rootFsType, List<String> block, String filesy
     public static final List<String> DIRECTORIES =
             List.of("usr/lib/bootc/install", "usr/local/lib/bootc/install", "etc/bootc/install", "run/bootc/install");
 
-    private static final ObjectMapper TOML = TomlMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Toplevel(@JsonProperty("install") Install install) {
@@ -100,7 +94,7 @@ public record InstallConfig(String rootFsType, List<String> block, String filesy
     public static InstallConfig parse(String text, String name) throws ImageException {
         Toplevel t;
         try {
-            t = TOML.readValue(text, Toplevel.class);
+            t = SpecMapper.toml().readValue(text, Toplevel.class);
         } catch (IOException e) {
             String m = e.getMessage() == null ? "invalid TOML" : e.getMessage().lines().findFirst().orElse("");
             throw new ImageException("Parsing install configuration " + name + ": " + m, e);
@@ -144,12 +138,12 @@ public record InstallConfig(String rootFsType, List<String> block, String filesy
             for (String key : List.of("root-fs-type", "block", "filesystem", "match-architectures")) {
                 none.put(key, null);
             }
-            return JSON.writeValueAsString(none);
+            return SpecMapper.json().writeValueAsString(none);
         }
         String fs = rootFilesystem();
         Printed p = new Printed(fs, block == null ? List.of("direct") : block,
                 fs == null ? null : new Filesystems(new RootFs(fs)), matchArchitectures);
-        return JSON.writeValueAsString(p);
+        return SpecMapper.json().writeValueAsString(p);
     }
 
     @JsonPropertyOrder({"root-fs-type", "block", "filesystem", "match-architectures"})

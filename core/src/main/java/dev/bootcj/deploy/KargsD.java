@@ -2,10 +2,8 @@ package dev.bootcj.deploy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.bootcj.ImageException;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +19,6 @@ import java.util.stream.Stream;
 public final class KargsD {
     /** Where images keep them, relative to the root. */
     public static final String PATH = "usr/lib/bootc/kargs.d";
-
-    private static final ObjectMapper TOML = TomlMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private KargsD() {
     }
@@ -59,7 +53,7 @@ public final class KargsD {
     public static List<String> parse(String text, String name, String arch) throws ImageException {
         File f;
         try {
-            f = TOML.readValue(text, File.class);
+            f = SpecMapper.toml().readValue(text, File.class);
         } catch (IOException e) {
             throw new ImageException("Parsing " + name + ": " + firstLine(e.getMessage()), e);
         }

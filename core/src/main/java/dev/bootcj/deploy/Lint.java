@@ -5,12 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
 import dev.bootcj.glib.KeyFiles;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,12 +169,6 @@ public final class Lint {
             warning("nonempty-boot", "/boot exists and is empty: kernels belong in /usr/lib/modules, and /boot of"
                     + " the image is hidden at runtime.", null, Lint::nonemptyBoot));
 
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .build())
-            .build();
-
     private Lint() {
     }
 
@@ -196,7 +188,7 @@ public final class Lint {
     /** {@code --list}: the checks as YAML (not a stable format). */
     public static String list() {
         try {
-            return YAML.writeValueAsString(checks());
+            return SpecMapper.lintYaml().writeValueAsString(checks());
         } catch (JsonProcessingException e) {
             throw new AssertionError("checks always serialize", e);
         }

@@ -1,5 +1,10 @@
 package dev.bootcj.deploy;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,54 +15,14 @@ final class RustText {
     private RustText() {
     }
 
-    /** Whether {@code b} is well-formed UTF-8. */
+    /** Whether {@code b} is well-formed UTF-8, by the JDK's decoder (it refuses what Rust's {@code str} does). */
     static boolean isUtf8(byte[] b) {
-        for (int i = 0; i < b.length;) {
-            int n = sequence(b, i);
-            if (n < 0) {
-                return false;
-            }
-            i += n;
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
-        return true;
-    }
-
-    /**
-     * The length of the well-formed UTF-8 sequence at {@code i}, or minus the length of its maximal ill-formed
-     * prefix (Unicode's "maximal subpart", at least one byte).
-     */
-    private static int sequence(byte[] b, int i) {
-        int b0 = b[i] & 0xff;
-        int need;
-        int lo = 0x80;
-        int hi = 0xbf;
-        if (b0 < 0x80) {
-            return 1;
-        } else if (b0 >= 0xc2 && b0 <= 0xdf) {
-            need = 1;
-        } else if (b0 >= 0xe0 && b0 <= 0xef) {
-            need = 2;
-            lo = b0 == 0xe0 ? 0xa0 : 0x80;
-            hi = b0 == 0xed ? 0x9f : 0xbf;
-        } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-            need = 3;
-            lo = b0 == 0xf0 ? 0x90 : 0x80;
-            hi = b0 == 0xf4 ? 0x8f : 0xbf;
-        } else {
-            return -1;
-        }
-        for (int k = 1; k <= need; k++) {
-            if (i + k >= b.length) {
-                return -k;
-            }
-            int c = b[i + k] & 0xff;
-            int l = k == 1 ? lo : 0x80;
-            int h = k == 1 ? hi : 0xbf;
-            if (c < l || c > h) {
-                return -k;
-            }
-        }
-        return need + 1;
     }
 
     /**
@@ -66,35 +31,41 @@ final class RustText {
      */
     static String debug(byte[] b) {
         StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < b.length;) {
-            int n = sequence(b, i);
-            if (n < 0) {
-                for (int k = 0; k < -n; k++) {
-                    sb.append(String.format("\\x%02X", b[i + k] & 0xff));
-                }
-                i += -n;
-                continue;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(b);
+        CharBuffer text = CharBuffer.allocate(b.length);
+        while (true) {
+            CoderResult r = utf8.decode(in, text, true);
+            text.flip();
+            text.codePoints().forEach(cp -> escape(cp, sb));
+            text.clear();
+            if (!r.isError()) {
+                break;
             }
-            int cp = new String(b, i, n, StandardCharsets.UTF_8).codePointAt(0);
-            i += n;
-            switch (cp) {
-                case 0 -> sb.append("\\0");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                case '\n' -> sb.append("\\n");
-                case '\\' -> sb.append("\\\\");
-                case '"' -> sb.append("\\\"");
-                case '\'' -> sb.append("\\'");
-                default -> {
-                    if (printable(cp)) {
-                        sb.appendCodePoint(cp);
-                    } else {
-                        sb.append("\\u{").append(Integer.toHexString(cp)).append('}');
-                    }
-                }
+            for (int k = 0; k < r.length(); k++) {
+                sb.append(String.format("\\x%02X", in.get() & 0xff));
             }
         }
         return sb.append('"').toString();
+    }
+
+    private static void escape(int cp, StringBuilder sb) {
+        switch (cp) {
+            case 0 -> sb.append("\\0");
+            case '\t' -> sb.append("\\t");
+            case '\r' -> sb.append("\\r");
+            case '\n' -> sb.append("\\n");
+            case '\\' -> sb.append("\\\\");
+            case '"' -> sb.append("\\\"");
+            case '\'' -> sb.append("\\'");
+            default -> {
+                if (printable(cp)) {
+                    sb.appendCodePoint(cp);
+                } else {
+                    sb.append("\\u{").append(Integer.toHexString(cp)).append('}');
+                }
+            }
+        }
     }
 
     /** An approximation of Rust's printable test: controls, separators, format, unassigned and marks are not. */

@@ -1,13 +1,14 @@
 package dev.bootcj.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bootcj.NativeException;
+import dev.bootcj.oci.ImageConfig;
 import dev.bootcj.ostree.CountsByName;
 import dev.bootcj.ostree.DirTree;
 import dev.bootcj.ostree.ObjectWriter;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.RepoTransaction;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,7 +47,6 @@ public final class ImageMerger {
     private static final Logger log = LoggerFactory.getLogger(ImageMerger.class);
     static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * What describes the image.
@@ -328,13 +328,18 @@ public final class ImageMerger {
 
     /** Manifest annotation {@code org.opencontainers.image.created}, else config {@code created}, else now. */
     static long timestamp(Image image) {
-        for (String[] where : new String[][] {{image.manifestJson(), "annotations"}, {image.configJson(), null}}) {
+        for (boolean manifest : new boolean[] {true, false}) {
             try {
-                JsonNode node = JSON.readTree(where[0]);
-                JsonNode created = where[1] == null ? node.path("created")
-                        : node.path(where[1]).path("org.opencontainers.image.created");
-                if (created.isTextual()) {
-                    return OffsetDateTime.parse(created.asText()).toEpochSecond();
+                String created;
+                if (manifest) {
+                    JsonNode annotation = SpecMapper.json().readTree(image.manifestJson()).path("annotations")
+                            .path("org.opencontainers.image.created");
+                    created = annotation.isTextual() ? annotation.asText() : null;
+                } else {
+                    created = ImageConfig.read(image.configJson()).created();
+                }
+                if (created != null) {
+                    return OffsetDateTime.parse(created).toEpochSecond();
                 }
             } catch (IOException | DateTimeParseException e) {
                 log.debug("no usable creation time in image JSON: {}", e.getMessage());

@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * over in pool-buffer chunks); memory does not grow with file sizes.
  * {@snippet :
  * LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
- * DigestingInputStream blob = new DigestingInputStream(raw, digest, size);
- * LayerImporter.Result r = importer.importLayer(digest, Decompressors.decompress(blob, Compression.ZSTD),
- *         blob::verify);
+ * VerifyingInputStream blob = new VerifyingInputStream(raw, layer); // dev.bootcj.blob
+ * LayerImporter.Result r = importer.importLayer(layer.digest().toString(),
+ *         Decompressors.decompress(blob, Compression.ZSTD), blob::verify);
  * }
  */
 public final class LayerImporter {

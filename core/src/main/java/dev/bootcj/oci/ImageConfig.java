@@ -2,8 +2,11 @@ package dev.bootcj.oci;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bootcj.ImageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -88,19 +91,43 @@ public record ImageConfig(
             @JsonProperty("empty_layer") boolean emptyLayer) {
     }
 
-    /** Parses a config blob. */
+    /**
+     * Parses a config blob (UTF-8 JSON) with {@link #read}.
+     *
+     * @throws ImageException naming {@code image} if it is not a JSON object of a configuration
+     */
     public static ImageConfig parse(byte[] bytes, String image) throws ImageException {
+        String json;
         try {
-            ImageConfig c = OciJson.json().readValue(bytes, ImageConfig.class);
-            if (c == null) {
-                throw new ImageException("Image " + image + ": empty image config");
-            }
-            return c;
-        } catch (JsonProcessingException e) {
-            throw new ImageException("Image " + image + ": invalid image config: " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("reading a byte array cannot fail with I/O", e);
+            json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImageException("Image " + image + ": invalid image config: not UTF-8", e);
         }
+        String trimmed = json.strip();
+        if (trimmed.isEmpty() || trimmed.equals("null")) {
+            throw new ImageException("Image " + image + ": empty image config");
+        }
+        if (!trimmed.startsWith("{")) {
+            throw new ImageException("Image " + image + ": invalid image config: not a JSON object");
+        }
+        try {
+            return read(json);
+        } catch (IOException e) {
+            throw new ImageException("Image " + image + ": invalid image config: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a configuration: the one reader of image configurations (Gson's streaming reader, which {@code bootc
+     * status} can afford at start-up; see {@link ImageConfigReader}). A member whose value has another type than
+     * its field counts as absent; a text of only whitespace or whose top-level value is not an object gives a
+     * configuration without any field.
+     *
+     * @throws IOException one line naming what is not JSON and where, or a {@code diff_ids} entry that is not a
+     *     digest
+     */
+    public static ImageConfig read(String json) throws IOException {
+        return ImageConfigReader.read(json);
     }
 
     /** The labels (never null). */

@@ -3,6 +3,7 @@ package dev.bootcj.oci;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.ImageException;
+import dev.bootcj.spec.SpecMapper;
 import java.util.Arrays;
 
 /**
@@ -42,7 +43,7 @@ public record RawManifest(byte[] bytes, String mediaType, Digest digest) {
         String declared = declaredType == null ? null : declaredType.split(";", 2)[0].strip();
         JsonNode tree;
         try {
-            tree = OciJson.json().readTree(bytes);
+            tree = SpecMapper.ociJson().readTree(bytes);
         } catch (java.io.IOException e) {
             return declared == null ? "application/octet-stream" : declared;
         }
@@ -91,7 +92,7 @@ public record RawManifest(byte[] bytes, String mediaType, Digest digest) {
         }
         Manifest m;
         try {
-            m = OciJson.json().readValue(bytes, type);
+            m = SpecMapper.ociJson().readValue(bytes, type);
         } catch (JsonProcessingException e) {
             throw new ImageException("Image " + image + ": invalid manifest " + digest + ": "
                     + e.getOriginalMessage(), e);

@@ -1,5 +1,6 @@
 package dev.bootcj.ostree;
 
+import dev.bootcj.glib.GVariantCodec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -59,16 +60,16 @@ public record DirTree(SortedMap<String, String> files, SortedMap<String, Subdir>
 
     /** The serialized object. */
     public byte[] serialize() {
-        GVariantBytes.ArrayBuilder fileArray = new GVariantBytes.ArrayBuilder();
+        GVariantCodec.ArrayBuilder fileArray = new GVariantCodec.ArrayBuilder();
         for (var e : files.entrySet()) {
             ByteArrayOutputStream el = new ByteArrayOutputStream();
             el.writeBytes(e.getKey().getBytes(StandardCharsets.UTF_8));
             el.write(0);
             int nameEnd = el.size();
             el.writeBytes(Checksums.toBytes(e.getValue()));
-            fileArray.add(GVariantBytes.withOffsets(el.toByteArray(), new long[] {nameEnd}));
+            fileArray.add(GVariantCodec.withOffsets(el.toByteArray(), new long[] {nameEnd}));
         }
-        GVariantBytes.ArrayBuilder dirArray = new GVariantBytes.ArrayBuilder();
+        GVariantCodec.ArrayBuilder dirArray = new GVariantCodec.ArrayBuilder();
         for (var e : dirs.entrySet()) {
             ByteArrayOutputStream el = new ByteArrayOutputStream();
             el.writeBytes(e.getKey().getBytes(StandardCharsets.UTF_8));
@@ -78,13 +79,13 @@ public record DirTree(SortedMap<String, String> files, SortedMap<String, Subdir>
             int treeEnd = el.size();
             el.writeBytes(Checksums.toBytes(e.getValue().meta()));
             // Non-last variable members' end offsets, last recorded first.
-            dirArray.add(GVariantBytes.withOffsets(el.toByteArray(), new long[] {treeEnd, nameEnd}));
+            dirArray.add(GVariantCodec.withOffsets(el.toByteArray(), new long[] {treeEnd, nameEnd}));
         }
         byte[] first = fileArray.finish();
         byte[] second = dirArray.finish();
         byte[] body = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, body, first.length, second.length);
-        return GVariantBytes.withOffsets(body, new long[] {first.length});
+        return GVariantCodec.withOffsets(body, new long[] {first.length});
     }
 
     /** The object's checksum. */
@@ -97,22 +98,22 @@ public record DirTree(SortedMap<String, String> files, SortedMap<String, Subdir>
         if (data.length == 0) {
             throw new IllegalArgumentException("empty dirtree data");
         }
-        int w = GVariantBytes.offsetSize(data.length);
-        int firstEnd = (int) GVariantBytes.readOffset(data, data.length - w, w);
+        int w = GVariantCodec.offsetSize(data.length);
+        int firstEnd = GVariantCodec.offset(data, data.length - w, w);
         if (firstEnd > data.length - w) {
             throw new IllegalArgumentException("malformed dirtree framing");
         }
         TreeMap<String, String> files = new TreeMap<>(NAME_ORDER);
-        for (byte[] el : GVariantBytes.variableArray(Arrays.copyOfRange(data, 0, firstEnd))) {
-            int ew = GVariantBytes.offsetSize(el.length);
-            int nameEnd = (int) GVariantBytes.readOffset(el, el.length - ew, ew);
+        for (byte[] el : GVariantCodec.variableArray(Arrays.copyOfRange(data, 0, firstEnd))) {
+            int ew = GVariantCodec.offsetSize(el.length);
+            int nameEnd = GVariantCodec.offset(el, el.length - ew, ew);
             files.put(new String(el, 0, nameEnd - 1, StandardCharsets.UTF_8), Checksums.fromBytes(el, nameEnd));
         }
         TreeMap<String, Subdir> dirs = new TreeMap<>(NAME_ORDER);
-        for (byte[] el : GVariantBytes.variableArray(Arrays.copyOfRange(data, firstEnd, data.length - w))) {
-            int ew = GVariantBytes.offsetSize(el.length);
-            int nameEnd = (int) GVariantBytes.readOffset(el, el.length - ew, ew);
-            int treeEnd = (int) GVariantBytes.readOffset(el, el.length - 2 * ew, ew);
+        for (byte[] el : GVariantCodec.variableArray(Arrays.copyOfRange(data, firstEnd, data.length - w))) {
+            int ew = GVariantCodec.offsetSize(el.length);
+            int nameEnd = GVariantCodec.offset(el, el.length - ew, ew);
+            int treeEnd = GVariantCodec.offset(el, el.length - 2 * ew, ew);
             dirs.put(new String(el, 0, nameEnd - 1, StandardCharsets.UTF_8),
                     new Subdir(Checksums.fromBytes(el, nameEnd), Checksums.fromBytes(el, treeEnd)));
         }

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import dev.bootcj.ErrnoException;
 import dev.bootcj.Threads;
+import dev.bootcj.glib.GVariantCodec;
 import dev.bootcj.sys.FileCalls;
 import java.io.EOFException;
 import java.io.IOException;
@@ -171,7 +172,7 @@ public final class LooseObjectStore implements AutoCloseable {
         byte[] target = symlinkTarget.getBytes(StandardCharsets.UTF_8);
         byte[] x = xattrs.serialized();
         int body = 16 + target.length + 1 + x.length;
-        int w = GVariantBytes.offsetWidth(body, 1);
+        int w = GVariantCodec.offsetWidth(body, 1);
         byte[] h = new byte[body + w];
         be32(h, 0, uid);
         be32(h, 4, gid);

@@ -1,5 +1,6 @@
 package dev.bootcj.ostree;
 
+import dev.bootcj.glib.GVariantCodec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -72,14 +73,14 @@ public final class Xattrs {
         if (entries.isEmpty()) {
             return new byte[0];
         }
-        GVariantBytes.ArrayBuilder array = new GVariantBytes.ArrayBuilder();
+        GVariantCodec.ArrayBuilder array = new GVariantCodec.ArrayBuilder();
         for (Entry e : entries) {
             ByteArrayOutputStream element = new ByteArrayOutputStream();
             element.writeBytes(e.name);
             element.write(0);
             int nameEnd = element.size();
             element.writeBytes(e.value);
-            array.add(GVariantBytes.withOffsets(element.toByteArray(), new long[] {nameEnd}));
+            array.add(GVariantCodec.withOffsets(element.toByteArray(), new long[] {nameEnd}));
         }
         return array.finish();
     }
@@ -100,9 +101,9 @@ public final class Xattrs {
             return EMPTY;
         }
         List<Entry> list = new ArrayList<>();
-        for (byte[] element : GVariantBytes.variableArray(data)) {
-            int w = GVariantBytes.offsetSize(element.length);
-            int nameEnd = (int) GVariantBytes.readOffset(element, element.length - w, w);
+        for (byte[] element : GVariantCodec.variableArray(data)) {
+            int w = GVariantCodec.offsetSize(element.length);
+            int nameEnd = GVariantCodec.offset(element, element.length - w, w);
             byte[] name = Arrays.copyOfRange(element, 0, nameEnd - 1);
             byte[] value = Arrays.copyOfRange(element, nameEnd, element.length - w);
             list.add(new Entry(name, value));

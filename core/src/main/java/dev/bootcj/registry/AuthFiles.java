@@ -1,7 +1,7 @@
 package dev.bootcj.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ final class AuthFiles {
     private static Optional<Credentials> read(Path file, String registry) throws IOException {
         JsonNode root;
         try {
-            root = OciJson.json().readTree(file.toFile());
+            root = SpecMapper.ociJson().readTree(file.toFile());
         } catch (IOException e) {
             throw new IOException("Cannot parse auth file " + file + ": " + e.getMessage(), e);
         }

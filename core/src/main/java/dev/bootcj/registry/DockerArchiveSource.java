@@ -9,7 +9,7 @@ import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.ImageManifest;
 import dev.bootcj.oci.MediaType;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.oci.RawManifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +57,7 @@ final class DockerArchiveSource extends LocalLayout {
         }
         List<Entry> entries;
         try {
-            entries = OciJson.json().readValue(files.readAll("manifest.json", ManifestPuller.MAX_MANIFEST_BYTES),
+            entries = SpecMapper.ociJson().readValue(files.readAll("manifest.json", ManifestPuller.MAX_MANIFEST_BYTES),
                     new TypeReference<List<Entry>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ImageException("Image " + name + ": invalid manifest.json: " + e.getOriginalMessage(), e);
@@ -69,7 +69,7 @@ final class DockerArchiveSource extends LocalLayout {
             layers.add(describe(layer, null));
         }
         ImageManifest m = new ImageManifest(2, MediaType.DOCKER_MANIFEST, config, layers, null);
-        manifest = RawManifest.of(OciJson.json().writeValueAsBytes(m), MediaType.DOCKER_MANIFEST);
+        manifest = RawManifest.of(SpecMapper.ociJson().writeValueAsBytes(m), MediaType.DOCKER_MANIFEST);
         return manifest;
     }
 

@@ -1,7 +1,7 @@
 package dev.bootcj.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public enum ErrorCode {
     static List<Error> parse(byte[] body) {
         List<Error> out = new ArrayList<>();
         try {
-            JsonNode root = OciJson.json().readTree(body);
+            JsonNode root = SpecMapper.ociJson().readTree(body);
             for (JsonNode e : root.path("errors")) {
                 String raw = e.path("code").asText("");
                 ErrorCode code;

@@ -1,7 +1,7 @@
 package dev.bootcj.registry;
 
 import dev.bootcj.Bytes;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -26,10 +26,10 @@ public final class ImageInfoRenderer {
     public static void render(ImageInfo info, InspectFormat format, Writer out) throws IOException {
         switch (format) {
             case JSON -> {
-                out.write(OciJson.json().writerWithDefaultPrettyPrinter().writeValueAsString(info));
+                out.write(SpecMapper.ociJson().writerWithDefaultPrettyPrinter().writeValueAsString(info));
                 out.write('\n');
             }
-            case YAML -> out.write(OciJson.yaml().writeValueAsString(info));
+            case YAML -> out.write(SpecMapper.ociYaml().writeValueAsString(info));
             case HUMAN -> human(info, out);
         }
         out.flush();

@@ -7,7 +7,7 @@ import dev.bootcj.blob.BlobDownloader;
 import dev.bootcj.blob.BlobStore;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -139,23 +139,23 @@ public final class ImagePuller {
         Path indexFile = layoutDir.resolve("index.json");
         ObjectNode index;
         if (Files.exists(indexFile)) {
-            index = (ObjectNode) OciJson.json().readTree(indexFile.toFile());
+            index = (ObjectNode) SpecMapper.ociJson().readTree(indexFile.toFile());
         } else {
-            index = OciJson.json().createObjectNode();
+            index = SpecMapper.ociJson().createObjectNode();
             index.put("schemaVersion", 2);
         }
-        ArrayNode old = index.has("manifests") ? (ArrayNode) index.get("manifests") : OciJson.json().createArrayNode();
-        ArrayNode entries = OciJson.json().createArrayNode();
+        ArrayNode old = index.has("manifests") ? (ArrayNode) index.get("manifests") : SpecMapper.ociJson().createArrayNode();
+        ArrayNode entries = SpecMapper.ociJson().createArrayNode();
         for (var e : old) {
             if (!tag.equals(e.path("annotations").path(Descriptor.REF_NAME).asText(null))) {
                 entries.add(e);
             }
         }
-        entries.add(OciJson.json().valueToTree(manifest.withAnnotations(java.util.Map.of(Descriptor.REF_NAME, tag))));
+        entries.add(SpecMapper.ociJson().valueToTree(manifest.withAnnotations(java.util.Map.of(Descriptor.REF_NAME, tag))));
         index.set("manifests", entries);
         Path temp = Files.createTempFile(layoutDir, ".index-", ".json");
         try {
-            Files.write(temp, OciJson.json().writeValueAsString(index).getBytes(StandardCharsets.UTF_8));
+            Files.write(temp, SpecMapper.ociJson().writeValueAsString(index).getBytes(StandardCharsets.UTF_8));
             dev.bootcj.blob.BlobDownloader.moveIntoPlace(temp, indexFile);
         } finally {
             Files.deleteIfExists(temp);

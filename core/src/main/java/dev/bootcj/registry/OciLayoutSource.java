@@ -5,7 +5,7 @@ import dev.bootcj.ImageException;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.ImageIndex;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.oci.RawManifest;
 import java.io.IOException;
 import java.util.List;
@@ -37,7 +37,7 @@ final class OciLayoutSource extends LocalLayout {
         }
         ImageIndex index;
         try {
-            index = OciJson.json().readValue(files.readAll("index.json", ManifestPuller.MAX_MANIFEST_BYTES),
+            index = SpecMapper.ociJson().readValue(files.readAll("index.json", ManifestPuller.MAX_MANIFEST_BYTES),
                     ImageIndex.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ImageException("Image " + name + ": invalid " + files.describe("index.json") + ": "

@@ -2,9 +2,9 @@ package dev.bootcj.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.bootcj.RegistryException;
 import dev.bootcj.oci.ImageName;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,6 @@ import java.util.List;
  * }
  */
 final class RegistriesConf {
-    private static final TomlMapper TOML = new TomlMapper();
-
     /** One place to fetch an image from. */
     record Endpoint(String registry, String repository, boolean insecure, boolean mirror) {
     }
@@ -73,7 +71,7 @@ final class RegistriesConf {
         }
         File f;
         try {
-            f = TOML.readValue(file.toFile(), File.class);
+            f = SpecMapper.toml().readValue(file.toFile(), File.class);
         } catch (IOException e) {
             throw new IOException("Cannot parse " + file + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootcj.BootcException;
 import dev.bootcj.RegistryException;
 import dev.bootcj.oci.Digest;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.oci.RawManifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -301,7 +301,7 @@ public final class RegistryClient {
             throw new RegistryException("Failed to " + endpoint.actionDescription() + ": token server " + realm
                     + " answered " + r.statusCode(), r.statusCode());
         }
-        JsonNode json = OciJson.json().readTree(r.body());
+        JsonNode json = SpecMapper.ociJson().readTree(r.body());
         String token = json.path("token").asText(json.path("access_token").asText(""));
         if (token.isEmpty()) {
             throw new RegistryException("Failed to " + endpoint.actionDescription() + ": token server " + realm

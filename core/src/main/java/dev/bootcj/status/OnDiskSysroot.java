@@ -2,6 +2,7 @@ package dev.bootcj.status;
 
 import dev.bootcj.BootcException;
 import dev.bootcj.SysrootException;
+import dev.bootcj.glib.GVariantCodec;
 import dev.bootcj.spec.Host;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -159,7 +160,7 @@ final class OnDiskSysroot {
             @Override
             public Map<String, Object> metadata(String checksum) throws IOException, SysrootException {
                 Path file = object(checksum, "commit");
-                Map<String, Object> metadata = gvariant(file, "commit object", GVariantReader::commitMetadata);
+                Map<String, Object> metadata = gvariant(file, "commit object", GVariantCodec::commitMetadata);
                 if (metadata == null) {
                     throw new SysrootException("No such metadata object " + checksum + ".commit (" + file + ")");
                 }
@@ -169,7 +170,7 @@ final class OnDiskSysroot {
             @Override
             public Map<String, Object> detachedMetadata(String checksum) throws IOException, SysrootException {
                 Map<String, Object> detached = gvariant(object(checksum, "commitmeta"), "detached metadata",
-                        GVariantReader::vardict);
+                        GVariantCodec::vardict);
                 return detached == null ? Map.of() : detached;
             }
         });
@@ -390,7 +391,7 @@ final class OnDiskSysroot {
      */
     private StatusDeployment staged() throws IOException, SysrootException {
         Path file = env.stagedDeployment();
-        Map<String, Object> record = gvariant(file, "staged deployment record", GVariantReader::vardict);
+        Map<String, Object> record = gvariant(file, "staged deployment record", GVariantCodec::vardict);
         if (record == null) {
             return null;
         }
@@ -418,7 +419,7 @@ final class OnDiskSysroot {
 
     /** A GVariant reading of a file's bytes. */
     private interface GVariantParser {
-        Map<String, Object> parse(byte[] data) throws GVariantReader.Malformed;
+        Map<String, Object> parse(byte[] data) throws GVariantCodec.Malformed;
     }
 
     /**
@@ -435,7 +436,7 @@ final class OnDiskSysroot {
         }
         try {
             return parser.parse(data);
-        } catch (GVariantReader.Malformed e) {
+        } catch (GVariantCodec.Malformed e) {
             throw new SysrootException(file + ": corrupt " + what + ": " + e.getMessage(), e);
         }
     }

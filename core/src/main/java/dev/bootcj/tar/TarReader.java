@@ -46,6 +46,8 @@ public final class TarReader implements AutoCloseable {
     private final byte[] buf;
     private int pos;
     private int limit;
+    /** Bytes taken from {@link #in} so far (read or skipped). */
+    private long consumed;
     private final byte[] header = new byte[BLOCK];
 
     /** Content bytes of the current entry not yet read, and the padding that follows them. */
@@ -122,6 +124,7 @@ public final class TarReader implements AutoCloseable {
                 if (n < 0) {
                     throw truncatedContent();
                 }
+                consumed += n;
                 remaining -= n;
                 return n;
             }
@@ -162,6 +165,14 @@ public final class TarReader implements AutoCloseable {
                 return TarReader.this.read(b, off, len);
             }
         };
+    }
+
+    /**
+     * The offset in the archive of the next byte this reader returns: right after {@link #next()}, where the
+     * member's content starts (what an index of the archive records to read a member in place).
+     */
+    public long position() {
+        return consumed - (limit - pos);
     }
 
     /** Number of members returned so far. */
@@ -536,6 +547,7 @@ public final class TarReader implements AutoCloseable {
                 if (n > buf.length) {
                     long skipped = in.skip(n - (n % BLOCK));
                     if (skipped > 0) {
+                        consumed += skipped;
                         n -= skipped;
                         continue;
                     }
@@ -575,6 +587,7 @@ public final class TarReader implements AutoCloseable {
             pos = limit = 0;
             return false;
         }
+        consumed += n;
         pos = 0;
         limit = n;
         return true;

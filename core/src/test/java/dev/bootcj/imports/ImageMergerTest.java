@@ -3,6 +3,10 @@ package dev.bootcj.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bootcj.blob.VerifyingInputStream;
+import dev.bootcj.oci.Descriptor;
+import dev.bootcj.oci.Digest;
+import dev.bootcj.oci.MediaType;
 import dev.bootcj.ostree.Commit;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.RepoMode;
@@ -43,7 +47,8 @@ class ImageMergerTest {
             String digest = "sha256:" + dev.bootcj.ostree.Checksums.sha256Hex(tar);
             String commit = importer.existing(digest).orElse(null);
             if (commit == null) {
-                DigestingInputStream blob = new DigestingInputStream(new ByteArrayInputStream(tar), digest, tar.length);
+                VerifyingInputStream blob = new VerifyingInputStream(new ByteArrayInputStream(tar),
+                        Descriptor.of(MediaType.OCI_LAYER, Digest.parse(digest), tar.length));
                 LayerImporter.Result r = importer.importLayer(digest, blob, blob::verify);
                 commit = r.commit();
                 filtered.put(digest, r.filtered());

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.ImageException;
+import dev.bootcj.blob.BlobVerificationException;
+import dev.bootcj.blob.VerifyingInputStream;
+import dev.bootcj.oci.Descriptor;
+import dev.bootcj.oci.Digest;
+import dev.bootcj.oci.MediaType;
 import dev.bootcj.ostree.OstreeRepo;
 import dev.bootcj.ostree.RepoMode;
 import dev.bootcj.tar.TarFormatException;
@@ -202,15 +207,16 @@ class LayerImporterTest {
         Path repoPath = dir.resolve("repo");
         String wrong = "sha256:" + "00".repeat(32);
         try (OstreeRepo repo = OstreeRepo.create(repoPath, RepoMode.BARE)) {
-            DigestingInputStream blob = new DigestingInputStream(new ByteArrayInputStream(tar), wrong, tar.length);
-            ImageException e = assertThrows(ImageException.class, () -> new LayerImporter(repo,
+            VerifyingInputStream blob = new VerifyingInputStream(new ByteArrayInputStream(tar),
+                    Descriptor.of(MediaType.OCI_LAYER, Digest.parse(wrong), tar.length));
+            BlobVerificationException e = assertThrows(BlobVerificationException.class, () -> new LayerImporter(repo,
                     ImportRules.PLAIN_IMAGE).importLayer(wrong, blob, blob::verify));
             String actual = "sha256:" + dev.bootcj.ostree.Checksums.sha256Hex(tar);
-            assertEquals("layer " + wrong + " does not match its descriptor: got " + actual + " (" + tar.length
-                    + " bytes, expected " + tar.length + ")", e.getMessage());
+            assertEquals("Digest mismatch for blob " + wrong + ": content has " + actual, e.getMessage());
             assertEquals(Map.of(), repo.listRefs(null));
             // The right digest imports, and a rerun finds it.
-            DigestingInputStream good = new DigestingInputStream(new ByteArrayInputStream(tar), actual, tar.length);
+            VerifyingInputStream good = new VerifyingInputStream(new ByteArrayInputStream(tar),
+                    Descriptor.of(MediaType.OCI_LAYER, Digest.parse(actual), tar.length));
             LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
             String commit = importer.importLayer(actual, good, good::verify).commit();
             assertEquals(commit, importer.existing(actual).orElseThrow());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bootcj.ImageException;
+import dev.bootcj.spec.SpecMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class OciModelTest {
 
     private static byte[] writeJson(Object o) {
         try {
-            return OciJson.json().writeValueAsBytes(o);
+            return SpecMapper.ociJson().writeValueAsBytes(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }

@@ -3,6 +3,7 @@ package dev.bootcj.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bootcj.oci.Digest;
+import dev.bootcj.spec.SpecMapper;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ImageInfoRendererTest {
                     diffId: sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
                 """, yaml);
         String json = ImageInfoRenderer.render(info(), InspectFormat.JSON);
-        assertEquals(dev.bootcj.oci.OciJson.yaml().readTree(yaml), dev.bootcj.oci.OciJson.json().readTree(json));
+        assertEquals(dev.bootcj.spec.SpecMapper.ociYaml().readTree(yaml), dev.bootcj.spec.SpecMapper.ociJson().readTree(json));
         assertEquals("{\n  \"image\" : \"docker://quay.io/x/os:41\",\n", json.substring(0, 42));
     }
 }

@@ -12,6 +12,7 @@ import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.MediaType;
 import dev.bootcj.oci.Platform;
 import dev.bootcj.oci.Transport;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.testing.Tools;
 import dev.bootcj.testing.registry.OciLayoutBuilder;
 import dev.bootcj.testing.registry.TestTar;
@@ -122,7 +123,7 @@ class LocalTransportTest {
     void wrongConfigMediaTypeIsRefused(@TempDir Path tmp) throws Exception {
         OciLayoutBuilder b = new OciLayoutBuilder(tmp.resolve("img"));
         Descriptor cfg = b.addBlob("application/vnd.example.artifact+json", "{}".getBytes(StandardCharsets.UTF_8));
-        byte[] manifest = dev.bootcj.oci.OciJson.json().writeValueAsBytes(
+        byte[] manifest = dev.bootcj.spec.SpecMapper.ociJson().writeValueAsBytes(
                 new dev.bootcj.oci.ImageManifest(2, MediaType.OCI_MANIFEST, cfg, List.of(), null));
         b.tag(b.addBlob(MediaType.OCI_MANIFEST, manifest), "art");
         try (ImageSource s = ImageSources.open(Transport.OCI, b.dir() + ":art", OPTS)) {
@@ -171,7 +172,7 @@ class LocalTransportTest {
         try (ImageSource s = ImageSources.open(Transport.OCI, img + ":latest", OPTS)) {
             info = ImageInspector.inspect(s, Platform.host());
         }
-        var oracle = dev.bootcj.oci.OciJson.json().readTree(Tools.run("skopeo", "inspect", "oci:" + img + ":latest"));
+        var oracle = dev.bootcj.spec.SpecMapper.ociJson().readTree(Tools.run("skopeo", "inspect", "oci:" + img + ":latest"));
         assertEquals(oracle.path("Digest").asText(), info.digest().toString());
         assertEquals(oracle.path("Os").asText() + "/" + oracle.path("Architecture").asText(), info.platform());
         assertEquals(Map.of("containers.bootc", "1", "org.opencontainers.image.version", "7.3"), info.labels());

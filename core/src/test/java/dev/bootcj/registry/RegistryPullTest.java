@@ -16,6 +16,7 @@ import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.MediaType;
 import dev.bootcj.oci.Platform;
 import dev.bootcj.oci.Transport;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.testing.Tools;
 import dev.bootcj.testing.registry.OciLayoutBuilder;
 import dev.bootcj.testing.registry.TestRegistry;
@@ -259,7 +260,7 @@ class RegistryPullTest {
         assertTrue(human.contains("   Digest: " + amd64.digest() + "\n"), human);
         String json = ImageInfoRenderer.render(info, InspectFormat.JSON);
         assertEquals(info.digest().toString(),
-                dev.bootcj.oci.OciJson.json().readTree(json).path("digest").asText());
+                dev.bootcj.spec.SpecMapper.ociJson().readTree(json).path("digest").asText());
         try (ImageSource src = open("test/plain:latest")) {
             ImageInfo plain = ImageInspector.inspect(src, Platform.host());
             assertFalse(plain.bootable());

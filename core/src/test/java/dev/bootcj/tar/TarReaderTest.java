@@ -242,4 +242,21 @@ class TarReaderTest {
         ByteArrayOutputStream unused = new ByteArrayOutputStream();
         assertEquals(0, unused.size());
     }
+
+    @Test
+    void positionIsWhereEachMembersContentStartsInTheArchive() throws IOException {
+        byte[] big = new byte[20_000];
+        Arrays.fill(big, (byte) 'b');
+        byte[] tar = new TarBuilder().gnuLongNames().file("small", 0644, "tiny")
+                .file("d/" + "long-name-".repeat(20), 0644, big).file("after", 0644, "last").finish();
+        // A buffer smaller than the big member: its content is skipped, not read, and still counted.
+        try (TarReader r = new TarReader(new ByteArrayInputStream(tar), 4096)) {
+            for (String expected : List.of("tiny", "b".repeat(big.length), "last")) {
+                TarEntry e = r.next();
+                int at = (int) r.position();
+                assertEquals(expected, new String(tar, at, (int) e.size(), StandardCharsets.US_ASCII), e.path());
+            }
+            assertNull(r.next());
+        }
+    }
 }

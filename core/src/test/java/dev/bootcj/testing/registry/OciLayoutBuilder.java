@@ -7,7 +7,7 @@ import dev.bootcj.oci.ImageConfig;
 import dev.bootcj.oci.ImageIndex;
 import dev.bootcj.oci.ImageManifest;
 import dev.bootcj.oci.MediaType;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.oci.Platform;
 import dev.bootcj.testing.Tools;
 import java.io.IOException;
@@ -111,10 +111,10 @@ public final class OciLayoutBuilder {
         ImageConfig config = new ImageConfig("2024-05-01T10:00:00Z", null, architecture, "linux", null,
                 new ImageConfig.RuntimeConfig(labels, null, List.of("/bin/sh"), null),
                 new ImageConfig.RootFs("layers", diffIds), history);
-        Descriptor cd = addBlob(MediaType.OCI_CONFIG, OciJson.json().writeValueAsBytes(config));
+        Descriptor cd = addBlob(MediaType.OCI_CONFIG, SpecMapper.ociJson().writeValueAsBytes(config));
         ImageManifest m = new ImageManifest(2, MediaType.OCI_MANIFEST, cd,
                 layers.stream().map(Layer::descriptor).toList(), null);
-        Descriptor md = addBlob(MediaType.OCI_MANIFEST, OciJson.json().writeValueAsBytes(m));
+        Descriptor md = addBlob(MediaType.OCI_MANIFEST, SpecMapper.ociJson().writeValueAsBytes(m));
         return new Descriptor(md.mediaType(), md.digest(), md.size(), null, null, Platform.of("linux", architecture,
                 null));
     }
@@ -122,14 +122,14 @@ public final class OciLayoutBuilder {
     /** Adds an index of {@code manifests}. */
     public Descriptor addIndex(List<Descriptor> manifests) throws IOException {
         ImageIndex idx = new ImageIndex(2, MediaType.OCI_INDEX, manifests, null);
-        return addBlob(MediaType.OCI_INDEX, OciJson.json().writeValueAsBytes(idx));
+        return addBlob(MediaType.OCI_INDEX, SpecMapper.ociJson().writeValueAsBytes(idx));
     }
 
     /** Names {@code d} {@code tag} in {@code index.json}. */
     public void tag(Descriptor d, String tag) throws IOException {
         tags.put(tag, new Descriptor(d.mediaType(), d.digest(), d.size(), null,
                 Map.of(Descriptor.REF_NAME, tag), null));
-        Files.write(dir.resolve("index.json"), OciJson.json().writeValueAsBytes(
+        Files.write(dir.resolve("index.json"), SpecMapper.ociJson().writeValueAsBytes(
                 new ImageIndex(2, null, List.copyOf(tags.values()), null)));
     }
 

@@ -2,7 +2,7 @@ package dev.bootcj.testing.registry;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bootcj.oci.OciJson;
+import dev.bootcj.spec.SpecMapper;
 import dev.bootcj.testing.Tools;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -103,7 +103,7 @@ public final class TestTokenServer implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII));
             return;
         }
-        ArrayNode access = OciJson.json().createArrayNode();
+        ArrayNode access = SpecMapper.ociJson().createArrayNode();
         int q = target.indexOf('?');
         String query = q < 0 ? null : target.substring(q + 1);
         for (String kv : query == null ? new String[0] : query.split("&")) {
@@ -119,7 +119,7 @@ public final class TestTokenServer implements AutoCloseable {
                 }
             }
         }
-        byte[] body = OciJson.json().writeValueAsBytes(OciJson.json().createObjectNode()
+        byte[] body = SpecMapper.ociJson().writeValueAsBytes(SpecMapper.ociJson().createObjectNode()
                 .put("token", jwt(access)).put("expires_in", 300));
         issued.incrementAndGet();
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
@@ -129,17 +129,17 @@ public final class TestTokenServer implements AutoCloseable {
     }
 
     private String jwt(ArrayNode access) throws IOException, java.security.GeneralSecurityException {
-        ObjectNode header = OciJson.json().createObjectNode().put("typ", "JWT").put("alg", "RS256");
+        ObjectNode header = SpecMapper.ociJson().createObjectNode().put("typ", "JWT").put("alg", "RS256");
         header.putArray("x5c").add(certDer);
         long now = System.currentTimeMillis() / 1000;
-        ObjectNode claims = OciJson.json().createObjectNode()
+        ObjectNode claims = SpecMapper.ociJson().createObjectNode()
                 .put("iss", ISSUER).put("sub", TestRegistry.USER).put("aud", SERVICE)
                 .put("exp", now + 300).put("nbf", now - 10).put("iat", now - 10)
                 .put("jti", UUID.randomUUID().toString());
         claims.set("access", access);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64.encodeToString(OciJson.json().writeValueAsBytes(header)) + "."
-                + b64.encodeToString(OciJson.json().writeValueAsBytes(claims));
+        String signingInput = b64.encodeToString(SpecMapper.ociJson().writeValueAsBytes(header)) + "."
+                + b64.encodeToString(SpecMapper.ociJson().writeValueAsBytes(claims));
         Signature sig = Signature.getInstance("SHA256withRSA");
         sig.initSign(key);
         sig.update(signingInput.getBytes(StandardCharsets.US_ASCII));

@@ -1,9 +1,8 @@
 package dev.bootcj.shell.progress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bootcj.deploy.ProgressEvent;
 import dev.bootcj.deploy.ProgressListener;
+import dev.bootcj.spec.SpecMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +20,6 @@ public final class JsonProgress implements ProgressListener, AutoCloseable {
     /** The protocol version written in {@code Start}. */
     public static final String VERSION = "0.1.0";
     private static final long LOSSY_NANOS = 200_000_000L;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** {@code {"type":"Start","version":...}}. */
     record Start(String type, String version) {
@@ -157,7 +155,7 @@ public final class JsonProgress implements ProgressListener, AutoCloseable {
     }
 
     private void write(Object event) throws IOException {
-        byte[] line = JSON.writeValueAsBytes(event);
+        byte[] line = SpecMapper.json().writeValueAsBytes(event);
         out.write(line);
         out.write('\n');
         out.flush();

@@ -1,10 +1,9 @@
-package dev.bootcj.status;
+package dev.bootcj.glib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.bootcj.glib.Variants;
 import dev.bootcj.testing.Tools;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The decoder against bytes GLib serialized: commit objects and detached metadata written by {@code ostree
  * commit}, checked against {@code ostree show}, and {@code a{sv}} built by GLib's own {@code GVariant} API.
  */
-class GVariantReaderTest {
+class GVariantCodecTest {
     @TempDir
     Path tmp;
 
@@ -65,7 +64,7 @@ class GVariantReaderTest {
             strings.put("long", "x".repeat(length));
             strings.put("version", "1.0");
             String c = commit(strings);
-            Map<String, Object> metadata = GVariantReader.commitMetadata(object(c, "commit"));
+            Map<String, Object> metadata = GVariantCodec.commitMetadata(object(c, "commit"));
             assertEquals(strings, metadata, "length " + length);
             for (var e : strings.entrySet()) {
                 assertEquals("'" + e.getValue() + "'", shown(c, e.getKey()));
@@ -78,7 +77,7 @@ class GVariantReaderTest {
         String c = commit(Map.of("s", "text"), "--add-metadata=n=uint32 42", "--add-metadata=b=true",
                 "--add-metadata=l=['p', 'q']", "--add-metadata=d={'k': <'v'>, 'n': <true>}", "--add-metadata=o=objectpath '/a/b'",
                 "--add-metadata=deep=<<'inner'>>", "--add-metadata=bytes=b'raw'");
-        Map<String, Object> metadata = GVariantReader.commitMetadata(object(c, "commit"));
+        Map<String, Object> metadata = GVariantCodec.commitMetadata(object(c, "commit"));
         assertEquals("['p', 'q']", shown(c, "l"));
         assertEquals("{'k': <'v'>, 'n': <true>}", shown(c, "d"));
         assertEquals("<<'inner'>>", shown(c, "deep"));
@@ -97,12 +96,12 @@ class GVariantReaderTest {
     void detachedMetadata() throws Exception {
         String c = commit(Map.of(), "--add-detached-metadata-string=ostree-ext.cached.manifest-digest=sha256:" + "b".repeat(64),
                 "--add-detached-metadata-string=ostree-ext.cached.config=" + "{\"a\":1}".repeat(50));
-        Map<String, Object> detached = GVariantReader.vardict(object(c, "commitmeta"));
+        Map<String, Object> detached = GVariantCodec.vardict(object(c, "commitmeta"));
         assertEquals(Map.of("ostree-ext.cached.manifest-digest", "sha256:" + "b".repeat(64),
                 "ostree-ext.cached.config", "{\"a\":1}".repeat(50)), detached);
         assertEquals("'sha256:" + "b".repeat(64) + "'",
                 ostree("show", "--print-detached-metadata-key=ostree-ext.cached.manifest-digest", c).strip());
-        assertEquals(Map.of(), GVariantReader.commitMetadata(object(c, "commit")));
+        assertEquals(Map.of(), GVariantCodec.commitMetadata(object(c, "commit")));
     }
 
     @Test
@@ -115,8 +114,8 @@ class GVariantReaderTest {
         } finally {
             Variants.unref(v);
         }
-        assertEquals(Map.of("target", target), GVariantReader.vardict(bytes));
-        assertEquals(Map.of(), GVariantReader.vardict(new byte[0]));
+        assertEquals(Map.of("target", target), GVariantCodec.vardict(bytes));
+        assertEquals(Map.of(), GVariantCodec.vardict(new byte[0]));
     }
 
     @Test
@@ -133,16 +132,16 @@ class GVariantReaderTest {
             }
         }
         assertFalse(malformed == 0);
-        assertThrows(GVariantReader.Malformed.class, () -> GVariantReader.commitMetadata(new byte[10]));
+        assertThrows(GVariantCodec.Malformed.class, () -> GVariantCodec.commitMetadata(new byte[10]));
     }
 
-    /** True if the bytes decode, false if they are {@link GVariantReader.Malformed}; anything else fails. */
+    /** True if the bytes decode, false if they are {@link GVariantCodec.Malformed}; anything else fails. */
     static boolean decodes(byte[] data) {
         try {
-            GVariantReader.commitMetadata(data);
-            GVariantReader.vardict(data);
+            GVariantCodec.commitMetadata(data);
+            GVariantCodec.vardict(data);
             return true;
-        } catch (GVariantReader.Malformed e) {
+        } catch (GVariantCodec.Malformed e) {
             return false;
         }
     }
