@@ -159,7 +159,7 @@ public final class ImagePull {
                 }
                 ProgressInputStream.checkInterrupted();
                 progress.onEvent(new ProgressEvent.LayerStarted(layerDigest, layer.size()));
-                LayerImporter.Result r = importLayer(repo, importer, source, from.transport(), layer, progress);
+                LayerImporter.Result r = importLayer(repo, importer, source, from.transport(), layer, options, progress);
                 progress.onEvent(new ProgressEvent.LayerDone(layerDigest, layer.size()));
                 if (!r.filtered().isEmpty()) {
                     filtered.put(layerDigest, r.filtered());
@@ -183,7 +183,8 @@ public final class ImagePull {
     }
 
     private static LayerImporter.Result importLayer(OstreeRepo repo, LayerImporter importer, ImageSource source,
-            Transport transport, Descriptor layer, ProgressListener progress) throws IOException, BootcException {
+            Transport transport, Descriptor layer, RegistryOptions options, ProgressListener progress)
+            throws IOException, BootcException {
         Compression compression = MediaType.layerCompression(layer.mediaType())
                 .orElseThrow(() -> new ImageException("Unhandled layer type " + layer.mediaType()));
         String digest = layer.digest().toString();
@@ -192,7 +193,7 @@ public final class ImagePull {
             Path tmp = repo.path().resolve("tmp");
             Path blob = Files.createTempFile(tmp, "bootcj-layer-", ".blob");
             try {
-                new BlobDownloader(3).download(layer, offset -> new ProgressInputStream(source.openBlob(layer, offset),
+                new BlobDownloader(source.name(), options.maxResumes(), options::backoff).download(layer, offset -> new ProgressInputStream(source.openBlob(layer, offset),
                         digest, layer.size(), e -> { }), blob, done -> progress.onEvent(
                                 new ProgressEvent.LayerBytes(digest, done, layer.size())));
                 try (InputStream in = Decompressors.decompress(new BufferedInputStream(new ProgressInputStream(
