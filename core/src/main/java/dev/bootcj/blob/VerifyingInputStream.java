@@ -29,6 +29,8 @@ public final class VerifyingInputStream extends DigestInputStream {
     private final Descriptor descriptor;
     private long count;
     private boolean verified;
+    /** The verdict once the end was reached with a wrong size or digest; every later read repeats it. */
+    private BlobVerificationException failure;
 
     /** Checks what {@code in} yields against {@code descriptor}'s digest and size. */
     public VerifyingInputStream(InputStream in, Descriptor descriptor) throws ImageException {
@@ -99,14 +101,21 @@ public final class VerifyingInputStream extends DigestInputStream {
         if (verified) {
             return;
         }
+        if (failure != null) {
+            // A reader (a decompressor probing for another member) may have swallowed the first throw; the
+            // digester is reset by then, so repeat the verdict rather than hash nothing.
+            throw new BlobVerificationException(failure.kind(), failure.getMessage());
+        }
         if (count != descriptor.size()) {
-            throw new BlobVerificationException(BlobVerificationException.Kind.TRUNCATED, "Truncated blob "
+            failure = new BlobVerificationException(BlobVerificationException.Kind.TRUNCATED, "Truncated blob "
                     + descriptor.digest() + ": got " + count + " of " + descriptor.size() + " bytes");
+            throw failure;
         }
         Digest actual = new Digest(descriptor.digest().algorithm(), HexFormat.of().formatHex(getMessageDigest().digest()));
         if (!actual.equals(descriptor.digest())) {
-            throw new BlobVerificationException(BlobVerificationException.Kind.DIGEST_MISMATCH,
+            failure = new BlobVerificationException(BlobVerificationException.Kind.DIGEST_MISMATCH,
                     "Digest mismatch for blob " + descriptor.digest() + ": content has " + actual);
+            throw failure;
         }
         verified = true;
     }

@@ -159,7 +159,18 @@ public final class ImagePull {
                 }
                 ProgressInputStream.checkInterrupted();
                 progress.onEvent(new ProgressEvent.LayerStarted(layerDigest, layer.size()));
-                LayerImporter.Result r = importLayer(repo, importer, source, from.transport(), layer, progress);
+                LayerImporter.Result r;
+                try {
+                    r = importLayer(repo, importer, source, from.transport(), layer, options, progress);
+                } catch (java.io.InterruptedIOException e) {
+                    throw e;
+                } catch (ImageException e) {
+                    String m = named(e.getMessage(), source, layerDigest);
+                    throw m == null ? e : new ImageException(m, e);
+                } catch (IOException e) {
+                    String m = named(e.getMessage(), source, layerDigest);
+                    throw m == null ? e : new IOException(m, e);
+                }
                 progress.onEvent(new ProgressEvent.LayerDone(layerDigest, layer.size()));
                 if (!r.filtered().isEmpty()) {
                     filtered.put(layerDigest, r.filtered());
@@ -183,7 +194,8 @@ public final class ImagePull {
     }
 
     private static LayerImporter.Result importLayer(OstreeRepo repo, LayerImporter importer, ImageSource source,
-            Transport transport, Descriptor layer, ProgressListener progress) throws IOException, BootcException {
+            Transport transport, Descriptor layer, RegistryOptions options, ProgressListener progress)
+            throws IOException, BootcException {
         Compression compression = MediaType.layerCompression(layer.mediaType())
                 .orElseThrow(() -> new ImageException("Unhandled layer type " + layer.mediaType()));
         String digest = layer.digest().toString();
@@ -192,7 +204,7 @@ public final class ImagePull {
             Path tmp = repo.path().resolve("tmp");
             Path blob = Files.createTempFile(tmp, "bootcj-layer-", ".blob");
             try {
-                new BlobDownloader(3).download(layer, offset -> new ProgressInputStream(source.openBlob(layer, offset),
+                new BlobDownloader(source.name(), options.maxResumes(), options::backoff).download(layer, offset -> new ProgressInputStream(source.openBlob(layer, offset),
                         digest, layer.size(), e -> { }), blob, done -> progress.onEvent(
                                 new ProgressEvent.LayerBytes(digest, done, layer.size())));
                 try (InputStream in = Decompressors.decompress(new BufferedInputStream(new ProgressInputStream(
@@ -210,6 +222,15 @@ public final class ImagePull {
         try (verified; InputStream in = Decompressors.decompress(verified, compression)) {
             return importer.importLayer(digest, in, () -> verified.transferTo(OutputStream.nullOutputStream()));
         }
+    }
+
+    /**
+     * A layer failure's message with the image and the layer in front (decoder, tar, disk errors name neither),
+     * or null when it names the layer already.
+     */
+    private static String named(String message, ImageSource source, String layerDigest) {
+        return message != null && message.contains(layerDigest) ? null
+                : "Image " + source.name() + ": layer " + layerDigest + ": " + message;
     }
 
     static void checkBootable(ResolvedImage image) throws ImageException {

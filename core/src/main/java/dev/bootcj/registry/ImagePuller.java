@@ -75,7 +75,7 @@ public final class ImagePuller {
 
     private void fetchLayers(ImageSource source, List<Descriptor> layers, BlobStore store, PullListener listener)
             throws IOException, BootcException {
-        BlobDownloader downloader = new BlobDownloader(options.maxResumes());
+        BlobDownloader downloader = new BlobDownloader(source.name(), options.maxResumes(), options::backoff);
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(),
                 Math.max(1, layers.size())), r -> {
                     Thread t = new Thread(r, "layer-fetch");

@@ -2,6 +2,7 @@ package dev.bootcj.registry;
 
 import dev.bootcj.BootcException;
 import dev.bootcj.ImageException;
+import dev.bootcj.blob.BlobDownloader;
 import dev.bootcj.blob.VerifyingInputStream;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;
@@ -15,6 +16,7 @@ import dev.bootcj.oci.RawManifest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,16 @@ public interface ImageSource extends Closeable {
 
     /** The raw bytes of a blob from {@code offset}, unverified (for resumable downloads). */
     InputStream openBlob(Descriptor blob, long offset) throws IOException, BootcException;
+
+    /**
+     * A small blob (the config) read into memory and verified; a transport that can fail mid-stream resumes it
+     * as it resumes layers.
+     *
+     * @throws ImageException digest mismatch, wrong size
+     */
+    default byte[] readBlob(Descriptor blob) throws IOException, BootcException {
+        return new BlobDownloader(name(), 0, attempt -> Duration.ZERO).readAll(blob, offset -> openBlob(blob, offset));
+    }
 
     /** The digest of {@link #manifest()}, as cheaply as the transport allows (a HEAD for registries). */
     default Digest topDigest() throws IOException, BootcException {
@@ -82,12 +94,7 @@ public interface ImageSource extends Closeable {
         if (cd.size() > ResolvedImage.MAX_CONFIG_BYTES) {
             throw new ImageException("Image " + name() + ": config of " + cd.size() + " bytes is too large");
         }
-        byte[] configBytes;
-        try (InputStream in = openVerifiedBlob(cd)) {
-            configBytes = in.readAllBytes();
-        } catch (dev.bootcj.blob.BlobVerificationException e) {
-            throw new ImageException("Image " + name() + ": " + e.getMessage(), e);
-        }
+        byte[] configBytes = readBlob(cd);
         ImageConfig config = ImageConfig.parse(configBytes, name());
         return new ResolvedImage(name(), Optional.ofNullable(index), top, m, configBytes, config,
                 selected != null ? selected : config.platform());

@@ -113,6 +113,39 @@ public final class RegistryClient {
 
     /** Runs one endpoint with auth, retries and redirects. */
     <T> T call(RegistryEndpoint<T> endpoint) throws IOException, BootcException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return callOnce(endpoint);
+            } catch (BodyFailure e) {
+                // The body stalled or the connection was cut while the endpoint read it: start over.
+                IOException cause = e.getCause();
+                if (attempt >= options.maxAttempts()) {
+                    throw new RegistryException("Failed to " + endpoint.actionDescription() + ": "
+                            + cause.getMessage() + " (after " + attempt + " attempts)", 0, cause);
+                }
+                Duration delay = options.backoff(attempt);
+                log.info("Failed to {}: {}; retrying in {} ms (attempt {}/{})", endpoint.actionDescription(),
+                        cause.getMessage(), delay.toMillis(), attempt, options.maxAttempts());
+                sleep(delay);
+            }
+        }
+    }
+
+    /** A transport failure while an endpoint read its response body; retried by {@link #call}. */
+    private static final class BodyFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BodyFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private <T> T callOnce(RegistryEndpoint<T> endpoint) throws IOException, BootcException, BodyFailure {
         URI uri = baseUri().resolve(endpoint.route());
         boolean authRetried = false;
         for (int redirects = 0; ; ) {
@@ -137,7 +170,14 @@ public final class RegistryClient {
                 continue;
             }
             if (endpoint.accepts(status)) {
-                return endpoint.handle(response, uri);
+                try {
+                    return endpoint.handle(response, uri);
+                } catch (java.io.InterruptedIOException e) {
+                    throw e;
+                } catch (IOException e) {
+                    response.body().close();
+                    throw new BodyFailure(e);
+                }
             }
             throw error(endpoint, response);
         }
@@ -154,9 +194,11 @@ public final class RegistryClient {
             if (authorization != null) {
                 b.header("Authorization", authorization);
             }
-            Duration delay = backoff(attempt);
+            Duration delay = options.backoff(attempt);
             try {
-                HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r = http.send(b.build(), info -> HttpResponse.BodySubscribers.mapping(
+                        HttpResponse.BodySubscribers.ofInputStream(),
+                        in -> new IdleTimeoutInputStream(in, options.readIdleTimeout())));
                 int status = r.statusCode();
                 if ((status >= 500 || status == 429) && attempt < options.maxAttempts()) {
                     delay = retryAfter(r).orElse(delay);
@@ -345,11 +387,6 @@ public final class RegistryClient {
         }
         return new RegistryException("TLS verification of " + uri.getAuthority() + " failed: " + root.getMessage()
                 + "; to trust its CA, put the CA certificate in " + fix + "/ca.crt", 0, e);
-    }
-
-    private Duration backoff(int attempt) {
-        long ms = options.retryDelay().toMillis() << Math.min(attempt - 1, 10);
-        return Duration.ofMillis(Math.min(ms, 30_000));
     }
 
     private Optional<Duration> retryAfter(HttpResponse<?> r) {

@@ -1,6 +1,7 @@
 package dev.bootcj.registry;
 
 import dev.bootcj.BootcException;
+import dev.bootcj.blob.BlobDownloader;
 import dev.bootcj.oci.Descriptor;
 import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.ImageName;
@@ -20,11 +21,13 @@ final class RegistryImageSource implements ImageSource {
     private static final Logger log = LoggerFactory.getLogger(RegistryImageSource.class);
 
     private final ImageName image;
+    private final RegistryOptions options;
     private final List<RegistryClient> clients;
     private volatile RegistryClient chosen;
 
     RegistryImageSource(ImageName image, RegistryOptions options) throws IOException, BootcException {
         this.image = image;
+        this.options = options;
         List<RegistryClient> list = new ArrayList<>();
         for (RegistriesConf.Endpoint e : RegistriesConf.load(options.registriesConf()).endpoints(image)) {
             list.add(RegistryClient.create(e.registry(), e.repository(), e.insecure(), options));
@@ -87,6 +90,12 @@ final class RegistryImageSource implements ImageSource {
     @Override
     public InputStream openBlob(Descriptor blob, long offset) throws IOException, BootcException {
         return client().pullBlob(blob.digest(), offset);
+    }
+
+    @Override
+    public byte[] readBlob(Descriptor blob) throws IOException, BootcException {
+        return new BlobDownloader(name(), options.maxResumes(), options::backoff)
+                .readAll(blob, offset -> openBlob(blob, offset));
     }
 
     @Override

@@ -129,8 +129,8 @@ class BlobResumeTest {
                 ResolvedImage img = src.resolve(Platform.host());
                 ImageException e = assertThrows(ImageException.class,
                         () -> new ImagePuller(options).pull(src, img, fresh, "latest", PullListener.NONE));
-                assertTrue(e.getMessage().startsWith("Digest mismatch for blob " + smallLayer.digest()
-                        + ": content has sha256:"), e.getMessage());
+                assertTrue(e.getMessage().startsWith("Image docker://" + registry.host() + "/test/small:latest:"
+                        + " digest mismatch for blob " + smallLayer.digest() + ": content has sha256:"), e.getMessage());
                 assertFalse(Files.exists(fresh), "a layout the pull created is removed");
                 assertThrows(ImageException.class,
                         () -> new ImagePuller(options).pull(src, img, existing, "latest", PullListener.NONE));

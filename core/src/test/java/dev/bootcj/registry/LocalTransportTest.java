@@ -105,8 +105,8 @@ class LocalTransportTest {
             Path out = tmp.resolve("pulled");
             ImageException e = assertThrows(ImageException.class,
                     () -> new ImagePuller(OPTS.withMaxResumes(1)).pull(s, img, out, "t", PullListener.NONE));
-            assertTrue(e.getMessage().startsWith("Truncated blob " + d.digest() + ": got " + (good.length - 10)
-                    + " of " + good.length + " bytes"), e.getMessage());
+            assertEquals("Image oci:" + b.dir() + ":t: blob " + d.digest() + " incomplete: got " + (good.length - 10)
+                    + " of " + good.length + " bytes in 2 attempts (stream ended early)", e.getMessage());
             assertTrue(Files.notExists(out));
             good[good.length / 2] ^= 1;
             Files.write(blob, good);

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a test registry that injects faults: cut one connection after a number
- * of response bytes, hold one response after a number of bytes until the test releases it, or answer the next
- * connections with a canned HTTP response (503, 429) without forwarding them. Threads are daemons;
- * {@link #close()} closes every socket.
+ * of response bytes; cut or stall (stop sending, keep the connection open) the response to the next request
+ * for a given path after a number of its body bytes; hold one response after a number of bytes until the test
+ * releases it; or answer the next connections with a canned HTTP response (503, 429) without forwarding them.
+ * Threads are daemons; {@link #close()} closes every socket.
  */
 public final class FaultProxy implements AutoCloseable {
     private final ServerSocket server;
@@ -33,6 +34,26 @@ public final class FaultProxy implements AutoCloseable {
     private final Object holdLock = new Object();
     private int holding; // guarded by holdLock
     private boolean released; // guarded by holdLock
+    private final AtomicInteger stalls = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<BodyFault> nextBodyFault =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** What happens to a response body at the chosen byte. */
+    public enum Fault {
+        /** The connection is reset. */
+        CUT,
+        /** Nothing more is sent, but the connection stays open until the client closes it. */
+        STALL
+    }
+
+    private record BodyFault(Fault fault, String path, long bodyBytes, AtomicInteger left) {
+    }
+
+    /** Per connection: the armed fault for the response now being forwarded. */
+    private static final class Armed {
+        volatile BodyFault fault;
+        volatile boolean fresh;
+    }
 
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -53,6 +74,24 @@ public final class FaultProxy implements AutoCloseable {
     /** The next connection whose response passes {@code bytes} bytes is cut there (once). */
     public void cutOnceAfter(long bytes) {
         cutAfter.set(bytes);
+    }
+
+    /**
+     * The responses to the next {@code times} requests whose request line contains {@code path} get
+     * {@code fault} after {@code bodyBytes} bytes of their body (after the response head).
+     */
+    public void faultBody(Fault fault, String path, long bodyBytes, int times) {
+        nextBodyFault.set(new BodyFault(fault, path, bodyBytes, new AtomicInteger(times)));
+    }
+
+    /** Stops injecting body faults. */
+    public void clearBodyFaults() {
+        nextBodyFault.set(null);
+    }
+
+    /** How many responses were stalled. */
+    public int stalls() {
+        return stalls.get();
     }
 
     /** How many connections were cut. */
@@ -156,18 +195,22 @@ public final class FaultProxy implements AutoCloseable {
             Socket upstream = new Socket();
             sockets.add(upstream);
             upstream.connect(new InetSocketAddress("127.0.0.1", targetPort));
-            Thread up = new Thread(() -> pump(client, upstream, false), "fault-proxy-up");
+            Armed armed = new Armed();
+            Thread up = new Thread(() -> pump(client, upstream, false, armed), "fault-proxy-up");
             up.setDaemon(true);
             up.start();
-            pump(upstream, client, true);
+            pump(upstream, client, true, armed);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(Socket from, Socket to, boolean response) {
+    private void pump(Socket from, Socket to, boolean response, Armed armed) {
         byte[] buf = new byte[16 * 1024];
         long total = 0;
+        // For an armed response: how many bytes of "\r\n\r\n" were just seen (4 = in the body), body bytes so far.
+        int headEnd = 0;
+        long body = 0;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -176,6 +219,44 @@ public final class FaultProxy implements AutoCloseable {
                     System.arraycopy(buf, held, buf, 0, n - held);
                     total += held;
                     n -= held;
+                }
+                if (!response) {
+                    arm(armed, new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                }
+                BodyFault f = response ? armed.fault : null;
+                if (f != null) {
+                    if (armed.fresh) {
+                        armed.fresh = false;
+                        headEnd = 0;
+                        body = 0;
+                    }
+                    int i = 0;
+                    for (; i < n && headEnd < 4; i++) {
+                        byte c = buf[i];
+                        headEnd = c == (headEnd % 2 == 0 ? '\r' : '\n') ? headEnd + 1 : (c == '\r' ? 1 : 0);
+                    }
+                    if (headEnd == 4 && body + (n - i) >= f.bodyBytes()) {
+                        int part = i + (int) (f.bodyBytes() - body);
+                        out.write(buf, 0, part);
+                        out.flush();
+                        armed.fault = null;
+                        if (f.fault() == Fault.CUT) {
+                            cuts.incrementAndGet();
+                            to.setSoLinger(true, 0);
+                            closeQuietly(to);
+                            closeQuietly(from);
+                            return;
+                        }
+                        stalls.incrementAndGet();
+                        // Keep the connection open and silent; the client's side ends it.
+                        while (in.read(buf) > 0) {
+                            // discard the rest of the upstream response
+                        }
+                        return;
+                    }
+                    if (headEnd == 4) {
+                        body += n - i;
+                    }
                 }
                 long limit = response ? cutAfter.get() : -1;
                 if (limit >= 0 && total + n > limit && cutAfter.compareAndSet(limit, -1)) {
@@ -196,6 +277,21 @@ public final class FaultProxy implements AutoCloseable {
         } finally {
             closeQuietly(to);
             closeQuietly(from);
+        }
+    }
+
+    /** Arms the connection's next response if this request head asks for the path of a pending body fault. */
+    private void arm(Armed armed, String requestHead) {
+        BodyFault f = nextBodyFault.get();
+        if (f == null) {
+            return;
+        }
+        int line = requestHead.indexOf("\r\n");
+        String requestLine = line < 0 ? requestHead : requestHead.substring(0, line);
+        if (requestLine.startsWith("GET ") && requestLine.contains(f.path())
+                && f.left().getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0) {
+            armed.fresh = true;
+            armed.fault = f;
         }
     }
 

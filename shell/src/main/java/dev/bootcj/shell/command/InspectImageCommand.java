@@ -14,6 +14,7 @@ import dev.bootcj.shell.args.Completion;
 import dev.bootcj.shell.args.Opt;
 import dev.bootcj.shell.args.Option;
 import dev.bootcj.shell.args.ParsedArgs;
+import dev.bootcj.shell.args.UsageException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,10 @@ public final class InspectImageCommand implements Command {
      * For the local transports ({@code oci}, {@code oci-archive}, {@code docker-archive}, {@code dir}) a relative
      * path is made absolute: the name is recorded in the origin and read again by later upgrades.
      */
-    static String absolute(Transport transport, String name) {
+    static String absolute(Transport transport, String name) throws UsageException {
+        if (name.isBlank()) {
+            throw new UsageException("the image reference is empty");
+        }
         if (transport == Transport.REGISTRY || transport == Transport.CONTAINERS_STORAGE || name.startsWith("/")) {
             return name;
         }

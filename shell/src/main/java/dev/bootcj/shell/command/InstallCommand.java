@@ -182,7 +182,8 @@ public final class InstallCommand implements Command {
         String s = args.get(Flags.SOURCE_IMGREF).orElseThrow(() -> new CommandFailedException(
                 "Either --source-imgref must be defined or this command must be executed inside a podman container."));
         if (s.startsWith("docker://")) {
-            return new OstreeImageReference(null, Transport.REGISTRY, s.substring("docker://".length()));
+            return new OstreeImageReference(null, Transport.REGISTRY,
+                    InspectImageCommand.absolute(Transport.REGISTRY, s.substring("docker://".length())));
         }
         int colon = s.indexOf(':');
         if (colon <= 0) {

@@ -40,4 +40,15 @@ class CommandsTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.stderr().startsWith("error: unrecognized subcommand 'stauts'; did you mean 'status'?"));
     }
+
+    @Test
+    void emptyImageReferencesAreUsageErrors() {
+        for (List<String> argv : List.of(List.of("switch", ""), List.of("switch", "  ", "--sysroot", "/nonexistent"),
+                List.of("switch", "--transport", "oci", ""), List.of("inspect", "image", ""))) {
+            Tools.Result r = BootcProcess.run(argv.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), argv + ": " + r.stderr());
+            assertTrue(r.stderr().startsWith("error: the image reference is empty\n"), argv + ": " + r.stderr());
+            assertTrue(!r.stderr().contains("Exception"), r.stderr());
+        }
+    }
 }
