@@ -125,6 +125,10 @@ public final class BlobDownloader {
                 if (e instanceof BlobVerificationException || e instanceof InterruptedIOException) {
                     throw e;
                 }
+                if (Thread.currentThread().isInterrupted()) {
+                    // The interrupt closed the connection under a blocked read: it ends the download, no resume.
+                    throw new InterruptedIOException("interrupted");
+                }
                 failure = e;
             }
             if (done == blob.size()) {
