@@ -226,21 +226,35 @@ public final class ImageMerger {
         return n;
     }
 
-    /** Whether the layer's implicit directory at {@code path} holds whiteouts and implicit directories only. */
-    private boolean onlyWhiteouts(DirTree.Subdir layer, String path, Set<String> implicit) throws IOException, NativeException {
+    /**
+     * Whether the layer's implicit directory at {@code path} holds whiteouts and implicit directories only, and at
+     * least one whiteout: an empty implicit directory (the {@code var} the importer adds) is content to keep.
+     */
+    private boolean onlyWhiteouts(DirTree.Subdir layer, String path, Set<String> implicit)
+            throws IOException, NativeException {
+        return whiteoutsOnly(layer, path, implicit) > 0;
+    }
+
+    /** The number of whiteouts below an implicit directory holding nothing else, or -1 if it holds other content. */
+    private int whiteoutsOnly(DirTree.Subdir layer, String path, Set<String> implicit)
+            throws IOException, NativeException {
         DirTree t = load(layer.tree());
+        int whiteouts = 0;
         for (String name : t.files().keySet()) {
             if (!name.startsWith(WHITEOUT)) {
-                return false;
+                return -1;
             }
+            whiteouts++;
         }
         for (var e : t.dirs().entrySet()) {
             String childPath = path + "/" + e.getKey();
-            if (!implicit.contains(childPath) || !onlyWhiteouts(e.getValue(), childPath, implicit)) {
-                return false;
+            int below = implicit.contains(childPath) ? whiteoutsOnly(e.getValue(), childPath, implicit) : -1;
+            if (below < 0) {
+                return -1;
             }
+            whiteouts += below;
         }
-        return true;
+        return whiteouts;
     }
 
     private boolean hasWhiteouts(String tree) throws IOException, NativeException {
