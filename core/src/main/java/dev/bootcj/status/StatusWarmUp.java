@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Start-up work of {@code bootc status} moved onto the second core: a daemon thread initialises {@code java.time}'s
  * parser and the renderer of the output format (their class initialisers are the slow part) while the main thread
  * sets up the command and reads the sysroot. Class initialisation is thread-safe, so whichever thread comes first
- * does it and the other waits; the result is the same either way.
+ * does it and the other waits; the result is the same either way. The start-up design as a whole:
+ * {@code docs/startup.md}.
  */
 public final class StatusWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();

@@ -19,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A layer that fails while it is imported is named with its image in the one-line message. */
 @Tag("native")
-@DisabledIfSystemProperty(named = "bootcj.skipNative", matches = "true")
 class ImagePullMessagesTest {
     @Test
     void aDecoderFailureNamesTheImageAndTheLayer(@TempDir Path tmp) throws Exception {

@@ -25,11 +25,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("native")
-@DisabledIfSystemProperty(named = "bootcj.skipNative", matches = "true")
 class ImageMergerTest {
     static final String MANIFEST = """
             {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",\

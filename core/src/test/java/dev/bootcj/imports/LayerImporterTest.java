@@ -26,13 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @Tag("native")
-@DisabledIfSystemProperty(named = "bootcj.skipNative", matches = "true")
 class LayerImporterTest {
     static final String DIGEST = "sha256:" + "ab".repeat(32);
 

@@ -30,7 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  * replays it (and prints the changes made).
  */
 @Tag("native")
-@DisabledIfSystemProperty(named = "bootcj.skipNative", matches = "true")
 class UmociDifferentialTest {
     private static final long FIRST_SEED = Long.getLong("bootcj.umoci.seed", 1);
     private static final int IMAGES = Integer.getInteger("bootcj.umoci.images", 100);
