@@ -11,6 +11,7 @@ import dev.bootcj.imports.LayerImporter;
 import dev.bootcj.imports.RefEscape;
 import dev.bootcj.oci.Compression;
 import dev.bootcj.oci.Descriptor;
+import dev.bootcj.oci.Digest;
 import dev.bootcj.oci.ImageConfig;
 import dev.bootcj.oci.MediaType;
 import dev.bootcj.oci.OstreeImageReference;
@@ -29,8 +30,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +139,11 @@ public final class ImagePull {
             }
             LayerImporter importer = new LayerImporter(repo, ImportRules.PLAIN_IMAGE);
             List<Descriptor> layers = image.manifest().layers();
+            List<Digest> diffIds = image.config().diffIds();
+            if (diffIds.size() != layers.size()) {
+                throw new ImageException("Image " + source.name() + ": its configuration lists " + diffIds.size()
+                        + " diff_ids for " + layers.size() + " layers");
+            }
             List<String> commits = new ArrayList<>();
             List<Descriptor> needed = new ArrayList<>();
             for (Descriptor layer : layers) {
@@ -150,7 +158,8 @@ public final class ImagePull {
                     + needed.size() + " (" + Bytes.human(neededBytes) + ")");
             long start = System.nanoTime();
             Map<String, Map<String, Integer>> filtered = new LinkedHashMap<>();
-            for (Descriptor layer : layers) {
+            for (int i = 0; i < layers.size(); i++) {
+                Descriptor layer = layers.get(i);
                 String layerDigest = layer.digest().toString();
                 Optional<String> have = importer.existing(layerDigest);
                 if (have.isPresent()) {
@@ -161,7 +170,7 @@ public final class ImagePull {
                 progress.onEvent(new ProgressEvent.LayerStarted(layerDigest, layer.size()));
                 LayerImporter.Result r;
                 try {
-                    r = importLayer(repo, importer, source, from.transport(), layer, options, progress);
+                    r = importLayer(repo, importer, source, from.transport(), layer, diffIds.get(i), options, progress);
                 } catch (java.io.InterruptedIOException e) {
                     throw e;
                 } catch (ImageException e) {
@@ -193,8 +202,12 @@ public final class ImagePull {
         }
     }
 
+    /**
+     * Imports one layer; its uncompressed stream is hashed on the way and must equal {@code diffId} before the
+     * layer's ref is set.
+     */
     private static LayerImporter.Result importLayer(OstreeRepo repo, LayerImporter importer, ImageSource source,
-            Transport transport, Descriptor layer, RegistryOptions options, ProgressListener progress)
+            Transport transport, Descriptor layer, Digest diffId, RegistryOptions options, ProgressListener progress)
             throws IOException, BootcException {
         Compression compression = MediaType.layerCompression(layer.mediaType())
                 .orElseThrow(() -> new ImageException("Unhandled layer type " + layer.mediaType()));
@@ -204,12 +217,14 @@ public final class ImagePull {
             Path tmp = repo.path().resolve("tmp");
             Path blob = Files.createTempFile(tmp, "bootcj-layer-", ".blob");
             try {
-                new BlobDownloader(source.name(), options.maxResumes(), options::backoff).download(layer, offset -> new ProgressInputStream(source.openBlob(layer, offset),
-                        digest, layer.size(), e -> { }), blob, done -> progress.onEvent(
-                                new ProgressEvent.LayerBytes(digest, done, layer.size())));
-                try (InputStream in = Decompressors.decompress(new BufferedInputStream(new ProgressInputStream(
-                        Files.newInputStream(blob), digest, layer.size(), e -> { }), 1 << 20), compression)) {
-                    return importer.importLayer(digest, in, () -> { });
+                new BlobDownloader(source.name(), options.maxResumes(), options::backoff).download(layer,
+                        offset -> new ProgressInputStream(source.openBlob(layer, offset), digest, layer.size(),
+                                e -> { }),
+                        blob, done -> progress.onEvent(new ProgressEvent.LayerBytes(digest, done, layer.size())));
+                try (DigestInputStream in = new DigestInputStream(Decompressors.decompress(new BufferedInputStream(
+                        new ProgressInputStream(Files.newInputStream(blob), digest, layer.size(), e -> { }), 1 << 20),
+                        compression), diffId.newDigester())) {
+                    return importer.importLayer(digest, in, () -> checkDiffId(in, diffId));
                 }
             } finally {
                 Files.deleteIfExists(blob);
@@ -219,8 +234,26 @@ public final class ImagePull {
         // the layer's ref is set.
         InputStream verified = new BufferedInputStream(new ProgressInputStream(source.openVerifiedBlob(layer), digest,
                 layer.size(), progress), 1 << 20);
-        try (verified; InputStream in = Decompressors.decompress(verified, compression)) {
-            return importer.importLayer(digest, in, () -> verified.transferTo(OutputStream.nullOutputStream()));
+        try (verified; DigestInputStream in = new DigestInputStream(Decompressors.decompress(verified, compression),
+                diffId.newDigester())) {
+            return importer.importLayer(digest, in, () -> {
+                verified.transferTo(OutputStream.nullOutputStream());
+                checkDiffId(in, diffId);
+            });
+        }
+    }
+
+    /**
+     * Reads what is left of a layer's uncompressed stream (the importer stops at the tar's end) and checks its digest
+     * against the configuration's {@code diff_id}.
+     */
+    private static void checkDiffId(DigestInputStream uncompressed, Digest diffId) throws IOException, ImageException {
+        uncompressed.transferTo(OutputStream.nullOutputStream());
+        Digest actual = new Digest(diffId.algorithm(),
+                HexFormat.of().formatHex(uncompressed.getMessageDigest().digest()));
+        if (!actual.equals(diffId)) {
+            throw new ImageException("uncompressed layer does not match its diff_id: expected " + diffId + ", got "
+                    + actual);
         }
     }
 

@@ -103,7 +103,12 @@ public final class OciLayoutBuilder {
     /** Adds config + manifest for {@code layers}; returns the manifest descriptor with its platform. */
     public Descriptor addImage(List<Layer> layers, String architecture, Map<String, String> labels)
             throws IOException {
-        List<Digest> diffIds = layers.stream().map(Layer::diffId).toList();
+        return addImage(layers, layers.stream().map(Layer::diffId).toList(), architecture, labels);
+    }
+
+    /** Adds config + manifest for {@code layers} with the configuration's {@code diff_ids} as given (faults). */
+    public Descriptor addImage(List<Layer> layers, List<Digest> diffIds, String architecture,
+            Map<String, String> labels) throws IOException {
         List<ImageConfig.History> history = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             history.add(new ImageConfig.History("2024-05-01T10:00:00Z", "test layer " + i, null, null, false));
