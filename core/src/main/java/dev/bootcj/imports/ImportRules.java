@@ -1,6 +1,7 @@
 package dev.bootcj.imports;
 
 import dev.bootcj.tar.TarReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -35,12 +36,24 @@ public record ImportRules(boolean allowNonUsr, boolean remapFactoryVar) {
         }
     }
 
+    /** The longest file name a Linux filesystem holds, in bytes ({@code NAME_MAX}). */
+    public static final int NAME_MAX = 255;
+    /** The longest path (and symlink target) the kernel takes in one argument, in bytes ({@code PATH_MAX - 1}). */
+    public static final int PATH_MAX = 4095;
+
     /**
      * Normalizes a tar member path.
      *
-     * @throws InvalidLayerException for {@code ..} components and absolute paths
+     * @throws InvalidLayerException for {@code ..} components, absolute paths, a name longer than {@link #NAME_MAX}
+     *     bytes and a path longer than {@link #PATH_MAX} bytes (what no filesystem can hold is refused before
+     *     anything is written)
      */
     public Normalized normalize(String path) throws InvalidLayerException {
+        long bytes = utf8Length(path);
+        if (bytes > PATH_MAX) {
+            throw new InvalidLayerException("path longer than " + PATH_MAX + " bytes (" + bytes + ") in layer: "
+                    + abbreviated(path));
+        }
         if (path.startsWith("/")) {
             throw new InvalidLayerException("absolute path in layer: " + TarReader.escapeText(path));
         }
@@ -59,6 +72,10 @@ public record ImportRules(boolean allowNonUsr, boolean remapFactoryVar) {
             }
             if (part.equals("..")) {
                 throw new InvalidLayerException("path escapes the root: " + TarReader.escapeText(path));
+            }
+            if (utf8Length(part) > NAME_MAX) {
+                throw new InvalidLayerException("file name longer than " + NAME_MAX + " bytes in layer: "
+                        + abbreviated(path));
             }
             if (excluded) {
                 return new Normalized(null, part);
@@ -91,5 +108,25 @@ public record ImportRules(boolean allowNonUsr, boolean remapFactoryVar) {
     public Optional<String> linkTarget(String target) throws InvalidLayerException {
         Normalized t = normalize(target);
         return Optional.ofNullable(t.kept());
+    }
+
+    /** Refuses a symlink target longer than {@link #PATH_MAX} bytes (the kernel's limit) of the entry {@code path}. */
+    public static void checkSymlinkTarget(String path, String target) throws InvalidLayerException {
+        long bytes = utf8Length(target);
+        if (bytes > PATH_MAX) {
+            throw new InvalidLayerException("symlink target longer than " + PATH_MAX + " bytes (" + bytes
+                    + ") in layer: " + abbreviated(path));
+        }
+    }
+
+    /** The length of {@code s} in UTF-8. */
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** A path for a one-line message: escaped, and only its start when it is long. */
+    private static String abbreviated(String path) {
+        return path.length() <= 200 ? TarReader.escapeText(path)
+                : TarReader.escapeText(path.substring(0, 200)) + "... (" + path.length() + " characters)";
     }
 }

@@ -145,6 +145,7 @@ public final class LayerImporter {
                         }
                         case SYMLINK -> {
                             requireNonRoot(path, e);
+                            ImportRules.checkSymlinkTarget(e.path(), e.linkName());
                             tree.putFile(path, writer.writeSymlink(e.uid(), e.gid(), xattrs(e), e.linkName()),
                                     e.uid(), e.gid());
                         }

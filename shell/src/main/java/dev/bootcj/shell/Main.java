@@ -101,6 +101,37 @@ public final class Main {
             // "#!/usr/bin/bootc" scripts: the kernel runs "bootc SCRIPT [ARGS]".
             args = List.of("shell", "--file", args.getFirst());
         }
-        return dispatcher.execute(args, session);
+        List<String> command = args;
+        return onCommandThread(() -> dispatcher.execute(command, session));
+    }
+
+    /**
+     * The stack of the thread every command runs on. libostree's checkout (and the deployment that uses it) recurses
+     * in native code once per directory level, about a kilobyte a level, and the importer's tree walks recurse in
+     * Java: a tree as deep as {@code PATH_MAX} allows (2,048 one-letter levels) overflowed the JVM's default thread
+     * stack with a SIGSEGV. The size is reserved address space; only what a deep tree uses is ever touched.
+     */
+    static final long COMMAND_STACK_BYTES = 64L << 20;
+
+    /** Runs {@code command} on a thread with {@link #COMMAND_STACK_BYTES} of stack and returns its exit code. */
+    static int onCommandThread(java.util.function.IntSupplier command) {
+        int[] code = {Dispatcher.EXIT_FAILED};
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                code[0] = command.getAsInt();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "bootc", COMMAND_STACK_BYTES);
+        t.start();
+        dev.bootcj.Threads.joinUninterruptibly(t);
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return code[0];
     }
 }
