@@ -49,7 +49,7 @@ public record ImportRules(boolean allowNonUsr, boolean remapFactoryVar) {
      *     anything is written)
      */
     public Normalized normalize(String path) throws InvalidLayerException {
-        long bytes = utf8Length(path);
+        long bytes = utf8Length(path, PATH_MAX);
         if (bytes > PATH_MAX) {
             throw new InvalidLayerException("path longer than " + PATH_MAX + " bytes (" + bytes + ") in layer: "
                     + abbreviated(path));
@@ -73,7 +73,7 @@ public record ImportRules(boolean allowNonUsr, boolean remapFactoryVar) {
             if (part.equals("..")) {
                 throw new InvalidLayerException("path escapes the root: " + TarReader.escapeText(path));
             }
-            if (utf8Length(part) > NAME_MAX) {
+            if (utf8Length(part, NAME_MAX) > NAME_MAX) {
                 throw new InvalidLayerException("file name longer than " + NAME_MAX + " bytes in layer: "
                         + abbreviated(path));
             }
@@ -112,16 +112,19 @@ public record ImportRules(boolean allowNonUsr, boolean remapFactoryVar) {
 
     /** Refuses a symlink target longer than {@link #PATH_MAX} bytes (the kernel's limit) of the entry {@code path}. */
     public static void checkSymlinkTarget(String path, String target) throws InvalidLayerException {
-        long bytes = utf8Length(target);
+        long bytes = utf8Length(target, PATH_MAX);
         if (bytes > PATH_MAX) {
             throw new InvalidLayerException("symlink target longer than " + PATH_MAX + " bytes (" + bytes
                     + ") in layer: " + abbreviated(path));
         }
     }
 
-    /** The length of {@code s} in UTF-8. */
-    private static long utf8Length(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+    /**
+     * The length of {@code s} in UTF-8, or a number no larger than {@code limit} when it cannot exceed it (a char
+     * takes at most three bytes): every tar member is checked, and almost none needs encoding to know.
+     */
+    private static long utf8Length(String s, int limit) {
+        return s.length() <= limit / 3 ? s.length() : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** A path for a one-line message: escaped, and only its start when it is long. */
