@@ -48,20 +48,7 @@ class BlobResumeTest {
     static void setUp() throws IOException {
         registry = TestRegistry.start(shared.resolve("registry"), false, false);
         proxy = new FaultProxy(registry.port());
-        Path conf = shared.resolve("registries.conf");
-        Files.writeString(conf, """
-                [[registry]]
-                location = "%s"
-                insecure = true
-
-                [[registry]]
-                location = "%s"
-                insecure = true
-                """.formatted(registry.host(), proxy.host()));
-        options = RegistryOptions.defaults()
-                .withAuthFiles(List.of(shared.resolve("no-auth.json")))
-                .withCertsDir(shared.resolve("certs.d"))
-                .withRegistriesConf(conf)
+        options = proxy.insecureClientOptions(registry, shared)
                 .withRetries(4, java.time.Duration.ofMillis(10), java.time.Duration.ofSeconds(1));
         OciLayoutBuilder b = new OciLayoutBuilder(shared.resolve("layout"));
         Path bigTar = shared.resolve("big.tar");

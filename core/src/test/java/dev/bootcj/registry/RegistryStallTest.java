@@ -52,20 +52,7 @@ class RegistryStallTest {
     static void setUp() throws Exception {
         registry = TestRegistry.start(shared.resolve("registry"), false, false);
         proxy = new FaultProxy(registry.port());
-        Path conf = shared.resolve("registries.conf");
-        Files.writeString(conf, """
-                [[registry]]
-                location = "%s"
-                insecure = true
-
-                [[registry]]
-                location = "%s"
-                insecure = true
-                """.formatted(registry.host(), proxy.host()));
-        options = RegistryOptions.defaults()
-                .withAuthFiles(List.of(shared.resolve("no-auth.json")))
-                .withCertsDir(shared.resolve("certs.d"))
-                .withRegistriesConf(conf)
+        options = proxy.insecureClientOptions(registry, shared)
                 .withRetries(3, Duration.ofMillis(10), Duration.ofSeconds(1))
                 .withMaxResumes(2)
                 .withReadIdleTimeout(IDLE);

@@ -1,5 +1,6 @@
 package dev.bootcj.testing.registry;
 
+import dev.bootcj.registry.RegistryOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -9,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,28 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private record BodyFault(Fault fault, String path, long bodyBytes, AtomicInteger left) {
+    }
+
+    /**
+     * Client options for plain-HTTP {@code registry} and this proxy in front of it: both marked insecure in a
+     * {@code registries.conf} written to {@code dir}, no credentials, no certificates; retries as the defaults.
+     */
+    public RegistryOptions insecureClientOptions(TestRegistry registry, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path conf = dir.resolve("registries.conf");
+        Files.writeString(conf, """
+                [[registry]]
+                location = "%s"
+                insecure = true
+
+                [[registry]]
+                location = "%s"
+                insecure = true
+                """.formatted(registry.host(), host()));
+        return RegistryOptions.defaults()
+                .withAuthFiles(List.of(dir.resolve("no-auth.json")))
+                .withCertsDir(dir.resolve("certs.d"))
+                .withRegistriesConf(conf);
     }
 
     /** Per connection: the armed fault for the response now being forwarded. */
